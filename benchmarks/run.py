@@ -1,0 +1,45 @@
+"""Run every benchmark and write the numbers, with the machine and the baselines, to docs/benchmarks.md."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks import bench_bill  # noqa: E402
+from benchmarks.common import machine  # noqa: E402
+from lawtrack.fileio import write_atomic  # noqa: E402
+
+SUITES = {"bill": bench_bill.run}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", default="docs/benchmarks.md")
+    ap.add_argument("--only", choices=sorted(SUITES), action="append")
+    args = ap.parse_args()
+    sections = []
+    for name, fn in SUITES.items():
+        if args.only and name not in args.only:
+            continue
+        print(f"running {name} …", file=sys.stderr)
+        sections.append(fn())
+    now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    text = "\n\n".join(
+        [
+            "# Benchmarks",
+            f"Measured by `make bench` on {now}.  \nMachine: {machine()}.",
+            "Each figure is the median of several runs, with the baseline measured in the same run. "
+            "Benchmarks are never timed assertions in tests.",
+            *sections,
+        ]
+    )
+    write_atomic(args.out, text + "\n")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()

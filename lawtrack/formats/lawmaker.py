@@ -1,0 +1,447 @@
+"""Read a LawMaker bill (Akoma Ntoso 3.0 + ``ukl:``) into the typed model, and write it back losslessly.
+
+The reader keeps the parsed document as the bill's source of truth (so writing it back is lossless: processing
+instructions, comments, namespaces and whitespace are all kept) and derives the typed provisions from it in one
+pass over the tree: plain text, printed-line anchors (``<?L page-line?>``) and inline marks.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from lawtrack.errors import LawtrackError
+from lawtrack.formats.akn import AKN_NS, local
+from lawtrack.formats.xmlsafe import parse_xml
+from lawtrack.model.address import label_of
+from lawtrack.model.bill import Bill, BillMetadata
+from lawtrack.model.provision import Kind, LineSpan, Mark, Provision
+
+_WS = re.compile(r"\s+")
+_LINE_PI = re.compile(r"^\s*(\d+)\s*-\s*(\d+)\s*$")
+
+_LEVEL_CLASS = {
+    "para1": Kind.PARAGRAPH,
+    "para2": Kind.SUBPARAGRAPH,
+    "para3": Kind.SUBSUBPARAGRAPH,
+    "para4": Kind.SUBSUBPARAGRAPH,
+    "schProv1": Kind.PARAGRAPH,
+    "schProv2": Kind.SUBPARAGRAPH,
+    "schPara1": Kind.SUBPARAGRAPH,
+    "schPara2": Kind.SUBSUBPARAGRAPH,
+}
+_HCONTAINER_NAME = {
+    "crossheading": Kind.CROSSHEADING,
+    "definition": Kind.DEFINITION,
+    "schedule": Kind.SCHEDULE,
+    "schedules": Kind.SCHEDULES,
+}
+_TAG_KIND = {
+    "part": Kind.PART,
+    "chapter": Kind.CHAPTER,
+    "section": Kind.CLAUSE,
+    "subsection": Kind.SUBSECTION,
+    "paragraph": Kind.PARAGRAPH,
+    "subparagraph": Kind.SUBPARAGRAPH,
+    "article": Kind.ARTICLE,
+    "level": Kind.LEVEL,
+    "hcontainer": Kind.OTHER,
+}
+#: Elements whose content starts a new block of text (a new line in ``Provision.text``).
+_BLOCK = frozenset(
+    {
+        "heading", "subheading", "p", "intro", "content", "wrapUp", "blockList", "item", "listIntroduction",
+        "listWrapUp", "tblock", "table", "tr", "block", "blockContainer", "quotedStructure", "crossHeading",
+        "longTitle", "formula", "foreign",
+    }
+)
+_CELL = frozenset({"td", "th"})
+#: Elements whose content is not printed in the running text (margin notes).
+_SKIP = frozenset({"authorialNote", "meta", "toc"})
+#: Inline elements recorded as marks, with the attributes worth keeping.
+_MARK_ATTRS = ("href", "name", "class", "refersTo", "startQuote", "endQuote")
+_MARK_TAGS = frozenset(
+    {
+        "ref", "mref", "rref", "term", "def", "i", "b", "u", "sup", "sub", "mod", "quotedStructure", "quotedText",
+        "inline", "abbr", "span", "a", "date", "person", "role", "organization", "location", "concept", "noteRef",
+    }
+)
+
+
+def provision_kind(el: etree._Element, tag: str) -> Kind | None:
+    kind = _TAG_KIND.get(tag)
+    if kind is None:
+        return None
+    if tag == "hcontainer":
+        return _HCONTAINER_NAME.get(el.get("name", ""), Kind.OTHER)
+    if tag == "level":
+        return _LEVEL_CLASS.get(el.get("class", ""), Kind.LEVEL)
+    if tag == "subparagraph" and el.get("class") == "schProv3":
+        return Kind.SUBSUBPARAGRAPH
+    return kind
+
+
+@dataclass(slots=True)
+class _Rec:
+    kind: Kind
+    tag: str
+    guid: str | None
+    eid: str | None
+    quoted: bool
+    start: int = -1
+    end: int = -1
+    own_end: int = -1
+    num: tuple[int, int] | None = None
+    heading: tuple[int, int] | None = None
+    children: list[_Rec] = field(default_factory=list)
+
+
+class _Sink:
+    """Accumulates plain text with collapsed whitespace and resolves positions lazily.
+
+    A position registered with :meth:`at_next` resolves to the offset of the next printed character, so a line
+    anchor or a provision start never points at a separator.
+    """
+
+    __slots__ = ("anchors", "length", "parts", "pending", "sep", "sticky")
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.sep = ""
+        self.sticky = False  # the current separator may not be widened (after a number, inside quotes)
+        self.pending: list[tuple[list[int], int]] = []
+        self.anchors: list[list[int]] = []  # [page, line, offset]
+
+    def at_next(self, holder: list[int], index: int) -> None:
+        self.pending.append((holder, index))
+
+    def space(self) -> None:
+        if not self.sep and not self.sticky:
+            self.sep = " "
+
+    def block(self) -> None:
+        if not self.sticky:
+            self.sep = "\n"
+
+    def hold(self, sep: str) -> None:
+        """Use ``sep`` before the next character, whatever block boundaries come first."""
+        self.sep = sep
+        self.sticky = True
+
+    def text(self, raw: str | None) -> None:
+        if not raw:
+            return
+        if raw.isspace():
+            if not self.sep and not self.sticky:
+                self.sep = " "
+            return
+        s = _WS.sub(" ", raw)
+        if s[0] == " ":
+            self.space()
+            s = s[1:]
+        if not s:
+            return
+        trailing = s[-1] == " "
+        if trailing:
+            s = s[:-1]
+        if not unicodedata.is_normalized("NFC", s):
+            s = unicodedata.normalize("NFC", s)
+        if self.sep:
+            if self.length:
+                self.parts.append(self.sep)
+                self.length += 1
+            self.sep = ""
+        self.sticky = False
+        if self.pending:
+            for holder, index in self.pending:
+                holder[index] = self.length
+            self.pending.clear()
+        self.parts.append(s)
+        self.length += len(s)
+        if trailing:
+            self.sep = " "
+
+    def settle(self, holder: list[int]) -> None:
+        """If ``holder[0]`` is still waiting for a character (nothing was printed), pin it here."""
+        if holder[0] < 0:
+            self.pending = [(h, i) for h, i in self.pending if h is not holder]
+            holder[0] = self.length
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.sink = _Sink()
+        self.marks: list[tuple[str, list[int], tuple[tuple[str, str], ...]]] = []
+
+    def walk_children(self, el: etree._Element, parent: _Rec | None, out: list[_Rec], quoted: bool) -> None:
+        sink = self.sink
+        for child in el:
+            tag = child.tag
+            if isinstance(tag, str):
+                self.walk(child, parent, out, quoted)
+            elif tag is etree.ProcessingInstruction and child.target == "L":
+                m = _LINE_PI.match(child.text or "")
+                if m:
+                    holder = [int(m.group(1)), int(m.group(2)), -1]
+                    sink.anchors.append(holder)
+                    sink.at_next(holder, 2)
+            sink.text(child.tail)
+
+    def walk(self, el: etree._Element, parent: _Rec | None, out: list[_Rec], quoted: bool) -> None:
+        tag = local(el.tag)
+        if tag in _SKIP:
+            return
+        sink = self.sink
+        kind = provision_kind(el, tag) if str(el.tag).startswith("{" + AKN_NS) else None
+        if kind is not None:
+            rec = _Rec(kind, tag, el.get("GUID"), el.get("eId"), quoted)
+            sink.block()
+            pos = [-1, -1]
+            sink.at_next(pos, 0)
+            sink.text(el.text)
+            self.walk_children(el, rec, rec.children, quoted)
+            sink.settle(pos)
+            rec.start = pos[0]
+            rec.end = sink.length
+            rec.own_end = rec.children[0].start if rec.children else rec.end
+            out.append(rec)
+            sink.block()
+            return
+        if tag == "num" or tag == "heading":
+            pos = [-1, -1]
+            if tag == "heading":
+                sink.block()
+            sink.at_next(pos, 0)
+            sink.text(el.text)
+            self.walk_children(el, parent, out, quoted)
+            sink.settle(pos)
+            span = (pos[0], sink.length)
+            if parent is not None and el.getparent() is not None:
+                if tag == "num" and parent.num is None:
+                    parent.num = span
+                elif tag == "heading" and parent.heading is None:
+                    parent.heading = span
+            if tag == "num":
+                sink.hold(" ")
+            else:
+                sink.block()
+            return
+        is_quote = tag in ("quotedStructure", "quotedText")
+        mark_pos: list[int] | None = None
+        if tag in _MARK_TAGS:
+            mark_pos = [-1, -1]
+            attrs = tuple((k, el.get(k, "")) for k in _MARK_ATTRS if el.get(k) is not None)
+            self.marks.append((tag, mark_pos, attrs))
+        if tag in _BLOCK:
+            sink.block()
+        elif tag in _CELL:
+            sink.space()
+        if mark_pos is not None:
+            sink.at_next(mark_pos, 0)
+        if is_quote and el.get("startQuote"):
+            sink.text(el.get("startQuote"))
+            sink.hold("")
+        sink.text(el.text)
+        self.walk_children(el, parent, out, quoted or tag == "quotedStructure")
+        if is_quote and el.get("endQuote"):
+            sink.hold("")
+            sink.text(el.get("endQuote"))
+            sink.hold("")
+        if mark_pos is not None:
+            sink.settle(mark_pos)
+            mark_pos[1] = sink.length
+        if tag in _BLOCK:
+            sink.block()
+        elif tag in _CELL:
+            sink.space()
+
+
+def _build(rec: _Rec, text: str, anchor_offsets: list[int], anchors: list[tuple[int, int, int]],
+           mark_starts: list[int], marks: list[Mark]) -> Provision:
+    start = rec.start if rec.start >= 0 else rec.end
+    end = max(rec.end, start)
+    ptext = text[start:end]
+    # printed lines: the line this provision starts on, then every anchor inside it
+    lo = max(bisect_right(anchor_offsets, start) - 1, 0)
+    hi = bisect_left(anchor_offsets, end, lo)
+    if hi == lo and lo < len(anchors) and anchor_offsets[lo] <= end:
+        hi = lo + 1
+    lines: list[LineSpan] = []
+    n_text = len(text)
+    for i in range(lo, hi):
+        a_page, a_line, a_off = anchors[i]
+        s = a_off if a_off > start else start
+        nxt = anchor_offsets[i + 1] if i + 1 < len(anchor_offsets) else n_text
+        e = nxt if nxt < end else end
+        rs, re_ = s - start, e - start
+        while re_ > rs and ptext[re_ - 1] in " \n":
+            re_ -= 1
+        lines.append(LineSpan(a_page, a_line, rs, re_ if re_ > rs else rs))
+    # marks inside the provision
+    j0 = bisect_left(mark_starts, start)
+    j1 = bisect_left(mark_starts, end, j0)
+    pmarks = [Mark(m.tag, m.start - start, m.end - start, m.attrs) for m in marks[j0:j1] if m.end <= end]
+    children = tuple(_build(c, text, anchor_offsets, anchors, mark_starts, marks) for c in rec.children)
+    num = text[rec.num[0] : rec.num[1]].strip() if rec.num and rec.num[0] >= 0 else None
+    heading = text[rec.heading[0] : rec.heading[1]].strip() if rec.heading and rec.heading[0] >= 0 else None
+    own_end = min(max(rec.own_end, start), end) - start
+    return Provision.fast(
+        kind=rec.kind,
+        element=rec.tag,
+        guid=rec.guid,
+        eid=rec.eid,
+        num=num or None,
+        label=label_of(num),
+        heading=heading or None,
+        text=ptext,
+        own_end=own_end,
+        lines=tuple(lines),
+        marks=tuple(pmarks),
+        quoted=rec.quoted,
+        children=children,
+    )
+
+
+def provisions_of(container: etree._Element) -> tuple[Provision, ...]:
+    """Typed provisions (with text, lines and marks) of the provision elements inside ``container``."""
+    walker = _Walker()
+    recs: list[_Rec] = []
+    walker.walk_children(container, None, recs, False)
+    text = "".join(walker.sink.parts)
+    anchors = [(a[0], a[1], a[2]) for a in walker.sink.anchors if a[2] >= 0]
+    anchors.sort(key=lambda a: a[2])
+    anchor_offsets = [a[2] for a in anchors]
+    marks = sorted(
+        (Mark(t, p[0], max(p[1], p[0]), attrs) for t, p, attrs in walker.marks
+         if p[0] >= 0),
+        key=lambda m: m.start,
+    )
+    mark_starts = [m.start for m in marks]
+    return tuple(_build(r, text, anchor_offsets, anchors, mark_starts, marks) for r in recs)
+
+
+def _vars(bill_el: etree._Element) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for ref in bill_el.iterfind(f"{{{AKN_NS}}}meta/{{{AKN_NS}}}references/*"):
+        eid = ref.get("eId")
+        if eid:
+            out[eid] = ref.get("showAs", "")
+    return out
+
+
+def _resolve(value: str | None, variables: dict[str, str]) -> str | None:
+    if value is None:
+        return None
+    for _ in range(4):  # placeholders may refer to placeholders ("... #varActYear")
+        changed = False
+        for token in re.findall(r"#var[A-Za-z0-9]+", value):
+            if token[1:] in variables:
+                value = value.replace(token, variables[token[1:]])
+                changed = True
+        if not changed:
+            break
+    return value.strip()
+
+
+def _plain(el: etree._Element | None) -> str | None:
+    """Printed text of an element (margin notes left out), NFC, whitespace collapsed."""
+    if el is None:
+        return None
+    walker = _Walker()
+    walker.walk(el, None, [], False)
+    return "".join(walker.sink.parts).strip() or None
+
+
+def metadata_of(bill_el: etree._Element, source_format: str = "lawmaker") -> BillMetadata:
+    v = _vars(bill_el)
+    ident = bill_el.find(f"{{{AKN_NS}}}meta/{{{AKN_NS}}}identification")
+
+    def frbr(path: str) -> str | None:
+        if ident is None:
+            return None
+        node = ident.find(path, {"a": AKN_NS})
+        return _resolve(node.get("value"), v) if node is not None else None
+
+    long_title = _plain(bill_el.find(f"{{{AKN_NS}}}preface//{{{AKN_NS}}}longTitle"))
+    if long_title is None:
+        long_title = _plain(bill_el.find(f".//{{{AKN_NS}}}longTitle"))
+    if long_title is not None:
+        long_title = long_title.replace("\n", " ")
+    return BillMetadata(
+        short_title=_resolve(v.get("varBillTitle"), v) or frbr("a:FRBRWork/a:FRBRname") or "",
+        long_title=long_title,
+        number=v.get("varBillNo") or None,
+        house=v.get("varHouse") or None,
+        session=v.get("varSession") or v.get("varSessionNo") or None,
+        stage_version=v.get("varStageVersion") or None,
+        project_id=v.get("varProjectId") or None,
+        work_uri=frbr("a:FRBRWork/a:FRBRthis"),
+        expression_uri=frbr("a:FRBRExpression/a:FRBRthis"),
+        publication_date=v.get("varPublicationDate") or None,
+        document_type=bill_el.get("name"),
+        source_format=source_format,
+        variables=tuple(v.items()),
+    )
+
+
+def sourceline(el: etree._Element) -> int | None:
+    """The line an element starts on in its document (lxml's stubs type this loosely)."""
+    line = getattr(el, "sourceline", None)
+    return line if isinstance(line, int) else None
+
+
+def bill_element(root: etree._Element, source: str) -> etree._Element:
+    if root.tag != f"{{{AKN_NS}}}akomaNtoso":
+        raise LawtrackError(
+            f"root element is <{local(root.tag) or root.tag}> in namespace "
+            f"{etree.QName(root).namespace or '(none)'}, not a LawMaker document",
+            source=source,
+            line=sourceline(root),
+            expected=f"<akomaNtoso xmlns=\"{AKN_NS}\"> containing <bill>",
+        )
+    bill_el = root.find(f"{{{AKN_NS}}}bill")
+    if bill_el is None:
+        found = [local(c.tag) for c in root if isinstance(c.tag, str)]
+        raise LawtrackError(
+            f"Akoma Ntoso document holds {', '.join('<' + f + '>' for f in found) or 'nothing'}, not a bill",
+            source=source,
+            line=sourceline(root),
+            expected="<bill> (an amendment paper is read with load_amendments)",
+        )
+    return bill_el
+
+
+def bill_from_tree(root: etree._Element, source: str, source_format: str = "lawmaker",
+                   notes: tuple[str, ...] = ()) -> Bill:
+    """Build the typed model over ``root`` (which the bill then owns and never changes)."""
+    bill_el = bill_element(root, source)
+    body_provisions: list[Provision] = []
+    for container in (bill_el.find(f"{{{AKN_NS}}}body"),):
+        if container is not None:
+            body_provisions.extend(provisions_of(container))
+    return Bill.from_tree(
+        root,
+        metadata=metadata_of(bill_el, source_format),
+        provisions=tuple(body_provisions),
+        source=source,
+        notes=notes,
+    )
+
+
+def read_lawmaker(data: bytes, source: str = "<input>") -> Bill:
+    root = parse_xml(data, source)
+    return bill_from_tree(root, source)
+
+
+XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>'
+
+
+def write_lawmaker(root: etree._Element) -> bytes:
+    """Serialise a LawMaker document, keeping everything the reader kept."""
+    body = etree.tostring(root.getroottree(), encoding="UTF-8", xml_declaration=False)
+    return XML_DECLARATION + body

@@ -1,0 +1,68 @@
+"""``load_bill``: read a bill from a path or bytes, detecting LawMaker XML or Markdown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lawtrack.errors import LawtrackError
+from lawtrack.formats.xmlsafe import MAX_XML_BYTES
+from lawtrack.model.bill import Bill
+
+
+def _read(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_XML_BYTES:
+            raise LawtrackError(
+                f"file is {size:,} bytes, larger than the {MAX_XML_BYTES:,}-byte limit",
+                source=str(path),
+                expected="a bill document of at most that size",
+            )
+        return path.read_bytes()
+    except OSError as exc:
+        raise LawtrackError(f"cannot read file: {exc.strerror or exc}", source=str(path)) from None
+
+
+def detect_format(data: bytes) -> str:
+    """"xml", "markdown" or "json" from the first bytes."""
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:64]
+    if head.startswith(b"<"):
+        return "xml"
+    if head.startswith(b"{"):
+        return "json"
+    return "markdown"
+
+
+def load_bill(source: str | Path | bytes, *, name: str | None = None) -> Bill:
+    """Load a bill from LawMaker XML or Markdown (a path, or the document's bytes).
+
+    Raises :class:`~lawtrack.errors.LawtrackError` naming the file, line and column of bad input.
+    """
+    if isinstance(source, bytes):
+        data, label = source, name or "<bytes>"
+    else:
+        path = Path(source)
+        data, label = _read(path), name or str(path)
+    if not data.strip():
+        raise LawtrackError("file is empty", source=label, line=1, column=1, expected="LawMaker XML or Markdown")
+    kind = detect_format(data)
+    if kind == "xml":
+        from lawtrack.formats.lawmaker import read_lawmaker
+
+        return read_lawmaker(data, label)
+    if kind == "json":
+        raise LawtrackError(
+            "JSON is an output format of lawtrack, not an input for bills", source=label, line=1, column=1,
+            expected="LawMaker XML or Markdown",
+        )
+    from lawtrack.formats.markdown_reader import read_markdown
+
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise LawtrackError(
+            f"not UTF-8 text (byte {data[exc.start]:#04x} at offset {exc.start})",
+            source=label, line=line, expected="LawMaker XML or UTF-8 Markdown",
+        ) from None
+    return read_markdown(text, label)

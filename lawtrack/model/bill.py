@@ -1,0 +1,308 @@
+"""The bill: metadata plus a tree of provisions, backed by its LawMaker document.
+
+A :class:`Bill` is immutable. It owns the parsed LawMaker document it was read from (or that the Markdown reader
+built) and never changes it; functions that amend a bill work on a copy (:meth:`Bill.copy_tree`) and build a new
+bill from it. Writing XML therefore gives back exactly what was read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ConfigDict, PrivateAttr
+
+from lawtrack.errors import LawtrackError
+from lawtrack.model.address import ProvisionRef, parse_ref
+from lawtrack.model.provision import Kind, Provision
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+_GUID_RE = re.compile(r"^_?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+_EID_RE = re.compile(r"^[a-z][a-zA-Z0-9]*(?:_[A-Za-z0-9]+)*(?:__[a-zA-Z][a-zA-Z0-9]*(?:_[A-Za-z0-9]+)*)*$")
+
+
+class BillMetadata(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    short_title: str
+    long_title: str | None = None
+    number: str | None = None  # "HL Bill 54", "Bill 314"
+    house: str | None = None  # "House of Lords"
+    session: str | None = None  # "58/3"
+    stage_version: str | None = None  # "As amended in Committee"
+    project_id: str | None = None  # LawMaker project, "UK000276"
+    work_uri: str | None = None
+    expression_uri: str | None = None
+    publication_date: str | None = None
+    document_type: str | None = None  # LawMaker bill name: "ukpubb", "sppubb"
+    identifier: str | None = None  # e.g. "ukpga-2024-21" for an Act imported from Markdown
+    source_format: str = "lawmaker"
+    #: Every LawMaker ``#var…`` placeholder and its value, as found in ``meta/references``.
+    variables: tuple[tuple[str, str], ...] = ()
+
+    def variable(self, name: str) -> str | None:
+        for key, value in self.variables:
+            if key == name:
+                return value
+        return None
+
+
+class LineHit(BaseModel):
+    """A provision that has words on a printed line, and where they are in its text."""
+
+    model_config = ConfigDict(frozen=True)
+
+    provision: Provision
+    start: int
+    end: int
+
+    @property
+    def words(self) -> str:
+        return self.provision.text[self.start : self.end]
+
+
+class Bill(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    metadata: BillMetadata
+    provisions: tuple[Provision, ...]
+    #: Where the bill was read from (a path or "<bytes>"), for messages.
+    source: str = "<input>"
+    #: What an importer could not use (line numbers and reasons); not part of the bill's identity.
+    notes: tuple[str, ...] = ()
+
+    _root: Any = PrivateAttr(default=None)
+    _by_guid: dict[str, Provision] | None = PrivateAttr(default=None)
+    _by_eid: dict[str, Provision] | None = PrivateAttr(default=None)
+    _by_line: dict[tuple[int, int], list[LineHit]] | None = PrivateAttr(default=None)
+    _parents: dict[int, Provision] | None = PrivateAttr(default=None)
+
+    @classmethod
+    def from_tree(
+        cls,
+        root: etree._Element,
+        *,
+        metadata: BillMetadata,
+        provisions: tuple[Provision, ...],
+        source: str,
+        notes: tuple[str, ...] = (),
+    ) -> Bill:
+        bill = cls.model_construct(metadata=metadata, provisions=provisions, source=source, notes=notes)
+        bill._root = root
+        return bill
+
+    def __eq__(self, other: object) -> bool:
+        """Bills are equal when their metadata and provisions are (the source and import notes do not count)."""
+        if not isinstance(other, Bill):
+            return NotImplemented
+        return self.metadata == other.metadata and self.provisions == other.provisions
+
+    def __hash__(self) -> int:
+        return hash((self.metadata.short_title, len(self.provisions)))
+
+    # -- the document -------------------------------------------------------------------------------------------
+    def copy_tree(self) -> etree._Element:
+        """A private, mutable copy of the LawMaker document, for functions that build an amended bill."""
+        from copy import deepcopy
+
+        if self._root is None:
+            raise LawtrackError("bill has no LawMaker document", source=self.source)
+        return deepcopy(self._root.getroottree()).getroot()  # type: ignore[no-any-return]
+
+    def tree(self) -> etree._Element:
+        """The bill's LawMaker document, read-only by contract: never change it (use :meth:`copy_tree`)."""
+        if self._root is None:
+            raise LawtrackError("bill has no LawMaker document", source=self.source)
+        return self._root  # type: ignore[no-any-return]
+
+    def to_xml(self) -> bytes:
+        from lawtrack.formats.lawmaker import write_lawmaker
+
+        return write_lawmaker(self.tree())
+
+    def to_markdown(self) -> str:
+        from lawtrack.formats.markdown_writer import write_markdown
+
+        return write_markdown(self)
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        from lawtrack.formats.json_bill import write_json
+
+        return write_json(self, indent=indent)
+
+    # -- navigation -----------------------------------------------------------------------------------------
+    def walk(self) -> Iterator[Provision]:
+        for top in self.provisions:
+            yield from top.walk()
+
+    def clauses(self) -> list[Provision]:
+        """The bill's own clauses (not sections quoted from other Acts), in order."""
+        return [p for p in self.walk() if p.kind is Kind.CLAUSE and not p.quoted]
+
+    def schedules(self) -> list[Provision]:
+        return [p for p in self.walk() if p.kind is Kind.SCHEDULE and not p.quoted]
+
+    def _index(self) -> None:
+        by_guid: dict[str, Provision] = {}
+        by_eid: dict[str, Provision] = {}
+        parents: dict[int, Provision] = {}
+        for top in self.provisions:
+            for node in top.walk():
+                if node.guid:
+                    by_guid.setdefault(node.guid, node)
+                if node.eid:
+                    by_eid.setdefault(node.eid, node)
+                for child in node.children:
+                    parents[id(child)] = node
+        self._by_guid, self._by_eid, self._parents = by_guid, by_eid, parents
+
+    def by_guid(self, guid: str) -> Provision | None:
+        if self._by_guid is None:
+            self._index()
+        assert self._by_guid is not None
+        return self._by_guid.get(guid) or self._by_guid.get("_" + guid)
+
+    def by_eid(self, eid: str) -> Provision | None:
+        if self._by_eid is None:
+            self._index()
+        assert self._by_eid is not None
+        return self._by_eid.get(eid)
+
+    def parent(self, provision: Provision) -> Provision | None:
+        if self._parents is None:
+            self._index()
+        assert self._parents is not None
+        return self._parents.get(id(provision))
+
+    def ancestors(self, provision: Provision) -> list[Provision]:
+        """From the provision's parent up to the top."""
+        out = []
+        node = self.parent(provision)
+        while node is not None:
+            out.append(node)
+            node = self.parent(node)
+        return out
+
+    def enclosing(self, provision: Provision, kind: Kind) -> Provision | None:
+        if provision.kind is kind:
+            return provision
+        for node in self.ancestors(provision):
+            if node.kind is kind:
+                return node
+        return None
+
+    # -- addressing -----------------------------------------------------------------------------------------
+    def provision(self, ref: str | ProvisionRef) -> Provision:
+        """Find a provision by citation ("clause 5(2)(a)", "schedule 2, paragraph 3(1)"), eId or GUID.
+
+        Raises :class:`LawtrackError` naming what exists where the citation fails.
+        """
+        if isinstance(ref, str):
+            text = ref.strip()
+            if _GUID_RE.match(text):
+                found = self.by_guid(text)
+                if found is None:
+                    raise LawtrackError(f"no provision with GUID {text}", source=self.source)
+                return found
+            if "_" in text and _EID_RE.match(text):
+                found = self.by_eid(text)
+                if found is None:
+                    raise LawtrackError(f"no provision with eId {text}", source=self.source)
+                return found
+            ref = parse_ref(text)
+        return self._resolve(ref)
+
+    def find(self, ref: str | ProvisionRef) -> Provision | None:
+        """Like :meth:`provision` but returns ``None`` when there is no such provision."""
+        try:
+            return self.provision(ref)
+        except LawtrackError:
+            return None
+
+    def _resolve(self, ref: ProvisionRef) -> Provision:
+        if ref.schedule is not None:
+            schedules = self.schedules()
+            if ref.schedule == "" and len(schedules) == 1:
+                scope: Provision = schedules[0]
+            else:
+                match = [s for s in schedules if (s.label or "") == ref.schedule]
+                if not match:
+                    have = ", ".join(s.num or "?" for s in schedules) or "no Schedules"
+                    raise LawtrackError(f"no Schedule {ref.schedule}; the bill has {have}", source=self.source)
+                scope = match[0]
+            candidates = [p for p in scope.walk() if not p.quoted]
+        else:
+            candidates = [
+                p for top in self.provisions if top.kind is not Kind.SCHEDULES for p in top.walk() if not p.quoted
+            ]
+            if ref.path and ref.part is None and ref.chapter is None:
+                candidates = [p for p in candidates if p.kind is Kind.CLAUSE]
+        for kind, want in ((Kind.PART, ref.part), (Kind.CHAPTER, ref.chapter)):
+            if want is not None:
+                group = next((p for p in candidates if p.kind is kind and p.label == want), None)
+                if group is None:
+                    raise LawtrackError(f"no {kind.value.title()} {want} in {ref}", source=self.source)
+                candidates = list(group.walk())
+                if not ref.path and kind is (Kind.CHAPTER if ref.chapter is not None else Kind.PART):
+                    return group
+        if not ref.path:
+            if ref.schedule is not None:
+                return scope
+            raise LawtrackError(f"reference {ref} names no provision", source=self.source)
+        head_kinds = (Kind.PARAGRAPH,) if ref.schedule is not None else (Kind.CLAUSE, Kind.ARTICLE)
+        first = next(
+            (p for p in candidates if p.kind in head_kinds and (p.label or "").lower() == ref.path[0].lower()), None
+        )
+        if first is None:
+            where = f"Schedule {ref.schedule}" if ref.schedule else "the bill"
+            raise LawtrackError(
+                f"no {'paragraph' if ref.schedule is not None else 'clause'} {ref.path[0]} in {where}",
+                source=self.source,
+            )
+        node = first
+        for depth, label in enumerate(ref.path[1:], start=1):
+            nxt = node.child(label)
+            if nxt is None:
+                have = " ".join(c.num or "" for c in node.numbered_children() if c.num) or "nothing numbered"
+                done = ProvisionRef(schedule=ref.schedule, path=ref.path[:depth])
+                raise LawtrackError(
+                    f"no ({label}) in {done}; it has {have}", source=self.source, expected="an existing number"
+                )
+            node = nxt
+        return node
+
+    # -- printed lines ------------------------------------------------------------------------------------------
+    def at_line(self, page: int, line: int, *, within: Provision | None = None) -> list[LineHit]:
+        """The innermost provisions with words on printed page ``page``, line ``line``, and where they are.
+
+        With ``within``, only that provision and its descendants are considered.
+        """
+        if self._by_line is None:
+            index: dict[tuple[int, int], list[LineHit]] = {}
+            for node in self.walk():
+                for span in node.lines:
+                    index.setdefault((span.page, span.line), []).append(
+                        LineHit.model_construct(provision=node, start=span.start, end=span.end)
+                    )
+            self._by_line = index
+        hits = self._by_line.get((page, line), [])
+        if within is not None:
+            ids = {id(p) for p in within.walk()}
+            hits = [h for h in hits if id(h.provision) in ids]
+        # innermost: drop a hit when one of its children also has words on the line
+        with_child = {id(self.parent(h.provision)) for h in hits}
+        return [h for h in hits if id(h.provision) not in with_child or h.provision.own_end > h.start]
+
+    def pages(self) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """First and last (page, line) of the printed bill, if it carries line anchors."""
+        first = last = None
+        for node in self.walk():
+            if node.lines:
+                a = (node.lines[0].page, node.lines[0].line)
+                b = (node.lines[-1].page, node.lines[-1].line)
+                first = a if first is None or a < first else first
+                last = b if last is None or b > last else last
+        return (first, last) if first and last else None

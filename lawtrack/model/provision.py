@@ -1,0 +1,151 @@
+"""A provision of a bill: Part, Chapter, cross-heading, clause, subsection, paragraph, Schedule …
+
+Provisions are frozen. Each carries its identity (``guid``), its positional label (``eid``), its printed number,
+its heading, its plain text (NFC) and the printed line anchors that fall inside that text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from enum import StrEnum
+from typing import Any, NamedTuple
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Kind(StrEnum):
+    PART = "part"
+    CHAPTER = "chapter"
+    CROSSHEADING = "crossheading"
+    CLAUSE = "clause"  # <section> in the body
+    SUBSECTION = "subsection"
+    PARAGRAPH = "paragraph"
+    SUBPARAGRAPH = "subparagraph"
+    SUBSUBPARAGRAPH = "subsubparagraph"
+    DEFINITION = "definition"
+    SCHEDULES = "schedules"
+    SCHEDULE = "schedule"
+    ARTICLE = "article"
+    LEVEL = "level"  # unnumbered or unclassified level
+    OTHER = "other"  # an hcontainer of a name lawtrack does not know
+
+
+#: Kinds that group provisions without being cited in amendments by number.
+GROUPING_KINDS = frozenset({Kind.PART, Kind.CHAPTER, Kind.CROSSHEADING, Kind.SCHEDULES})
+
+
+class LineSpan(NamedTuple):
+    """Where one printed line (page, line) falls in a provision's ``text``: ``text[start:end]``.
+
+    A named tuple rather than a model: a large bill has tens of thousands of them.
+    """
+
+    page: int
+    line: int
+    start: int
+    end: int
+
+
+class Mark(NamedTuple):
+    """Inline markup over ``text[start:end]``: a term, a cross-reference, an amendment (``mod``) and so on."""
+
+    tag: str
+    start: int
+    end: int
+    attrs: tuple[tuple[str, str], ...] = ()
+
+    def attr(self, name: str) -> str | None:
+        for key, value in self.attrs:
+            if key == name:
+                return value
+        return None
+
+
+class Provision(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    kind: Kind
+    element: str
+    guid: str | None = None
+    eid: str | None = None
+    num: str | None = None
+    label: str | None = None
+    heading: str | None = None
+    text: str = ""
+    #: Offset in ``text`` where the provision's own words end and its first child provision starts.
+    own_end: int = 0
+    lines: tuple[LineSpan, ...] = ()
+    marks: tuple[Mark, ...] = ()
+    #: True inside a ``quotedStructure``: words inserted into another Act, not provisions of this bill.
+    quoted: bool = False
+    children: tuple[Provision, ...] = ()
+
+    @classmethod
+    def fast(cls, **values: Any) -> Provision:
+        """Construct without validation, for readers that build thousands of already-typed provisions."""
+        obj = cls.__new__(cls)
+        object.__setattr__(obj, "__dict__", values)
+        object.__setattr__(obj, "__pydantic_fields_set__", set(values))
+        object.__setattr__(obj, "__pydantic_extra__", None)
+        object.__setattr__(obj, "__pydantic_private__", None)
+        return obj
+
+    # -- navigation -----------------------------------------------------------------------------------------
+    def walk(self) -> Iterator[Provision]:
+        """This provision and every descendant, in document order."""
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
+
+    def numbered_children(self) -> Iterator[Provision]:
+        """Children cited by number, looking through grouping containers (cross-headings, Parts)."""
+        for child in self.children:
+            if child.kind in GROUPING_KINDS or (child.label is None and child.kind is not Kind.DEFINITION):
+                yield from child.numbered_children()
+            else:
+                yield child
+
+    def child(self, label: str) -> Provision | None:
+        for child in self.numbered_children():
+            if child.label is not None and child.label.lower() == label.lower():
+                return child
+        return None
+
+    @property
+    def own_text(self) -> str:
+        """The provision's words before its first child (its number, heading, intro)."""
+        return self.text[: self.own_end]
+
+    def line_span(self, page: int, line: int) -> tuple[int, int] | None:
+        for span in self.lines:
+            if span.page == page and span.line == line:
+                return span.start, span.end
+        return None
+
+    def line_text(self, page: int, line: int) -> str | None:
+        found = self.line_span(page, line)
+        return None if found is None else self.text[found[0] : found[1]]
+
+    @property
+    def first_line(self) -> tuple[int, int] | None:
+        return (self.lines[0].page, self.lines[0].line) if self.lines else None
+
+    @property
+    def last_line(self) -> tuple[int, int] | None:
+        return (self.lines[-1].page, self.lines[-1].line) if self.lines else None
+
+    def describe(self) -> str:
+        """A human name: "Clause 5", "subsection (2)", "Schedule 2"."""
+        if self.kind is Kind.CLAUSE:
+            return f"Clause {self.label}" if not self.quoted else f"section {self.label}"
+        if self.kind in (Kind.SCHEDULE, Kind.PART, Kind.CHAPTER) and self.num:
+            return self.num
+        if self.kind is Kind.CROSSHEADING:
+            return f"cross-heading “{self.heading or ''}”"
+        if self.kind is Kind.DEFINITION:
+            return "definition" + (f" “{self.label}”" if self.label else "")
+        if self.num:
+            return f"{self.kind.value} {self.num}"
+        return self.kind.value

@@ -1,0 +1,137 @@
+"""The bill model on real bills: metadata, provisions, text, print anchors and addressing."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+import lawtrack
+from lawtrack import Kind, LawtrackError
+from lawtrack.model.address import parse_ref
+from tests.conftest import bill_path
+
+
+def test_metadata_resolves_lawmaker_placeholders(hl54: lawtrack.Bill) -> None:
+    md = hl54.metadata
+    assert md.short_title == "Social Housing (Regulation) Bill [HL]"
+    assert md.number == "HL Bill 54"
+    assert md.house == "House of Lords"
+    assert md.session == "58/3"
+    assert md.stage_version == "As amended in Committee"
+    assert md.project_id == "UK000276"
+    # FRBRthis is "#varWork" in the file: resolved through meta/references
+    assert md.work_uri == "https://lawmaker.legislation.gov.uk/pdr/UK000276/bill"
+    assert md.expression_uri == "https://lawmaker.legislation.gov.uk/pdr/UK000276/bill@committee-hl"
+    assert md.long_title is not None and md.long_title.startswith("A bill to Make provision about the regulation")
+
+
+def test_metadata_of_other_bills() -> None:
+    dpdi = lawtrack.load_bill(bill_path("dpdi314"))
+    assert dpdi.metadata.number == "Bill 314"
+    assert dpdi.metadata.stage_version == "As amended in Committee"
+    assert dpdi.metadata.project_id == "UK000589"
+    scot = lawtrack.load_bill(bill_path("scot"))
+    assert scot.metadata.short_title == "Bankruptcy and Diligence (Scotland) Bill"
+    assert scot.metadata.stage_version == "As amended at Stage 2"
+    assert scot.metadata.document_type == "sppubb"
+
+
+def test_every_provision_carries_identity_and_labels(dpdi: lawtrack.Bill) -> None:
+    clauses = dpdi.clauses()
+    assert len(clauses) == 121
+    guids = [p.guid for p in dpdi.walk() if p.guid]
+    assert len(guids) == len(set(guids)), "GUIDs identify provisions uniquely"
+    for clause in clauses:
+        assert clause.guid and clause.eid and clause.eid.startswith("sec_")
+        assert clause.num == clause.label
+        assert clause.heading
+    sub = dpdi.provision("clause 1(1)")
+    assert sub.kind is Kind.SUBSECTION and sub.num == "(1)" and sub.eid == "sec_1__subsec_1"
+
+
+def test_text_is_nfc_and_lines_map_to_offsets(hl54: lawtrack.Bill) -> None:
+    clause = hl54.provision("clause 1")
+    assert unicodedata.is_normalized("NFC", clause.text)
+    assert [(s.page, s.line) for s in clause.lines] == [(1, n) for n in range(2, 11)]
+    assert clause.line_text(1, 3) == "In section 92K of the Housing and Regeneration Act 2008 (fundamental"
+    assert clause.line_text(1, 4) == "objectives), in subsection (3)—"
+    assert clause.line_text(1, 5) == "(a) in paragraph (a), after “well-managed” insert “, safe”;"
+    # spans tile the text in order
+    starts = [s.start for s in clause.lines]
+    assert starts == sorted(starts)
+
+
+def test_subprovision_lines_are_relative_to_its_own_text(hl54: lawtrack.Bill) -> None:
+    para = hl54.provision("clause 1(b)")
+    assert para.text == "(b) in paragraph (c), omit the final “and”;"
+    assert para.line_span(1, 6) == (0, len(para.text))
+
+
+def test_at_line_finds_the_words_printed_there(hl54: lawtrack.Bill) -> None:
+    hits = hl54.at_line(1, 5)
+    assert [h.provision.eid for h in hits] == ["sec_1__para_a"]
+    assert hits[0].words == "(a) in paragraph (a), after “well-managed” insert “, safe”;"
+    # a line shared by the end of one provision and the start of another is reported for both
+    clause3 = hl54.provision("clause 3")
+    for span in clause3.lines:
+        for hit in hl54.at_line(span.page, span.line, within=clause3):
+            assert hit.words in clause3.text
+    assert hl54.at_line(999, 1) == []
+
+
+def test_addressing_forms(hl54: lawtrack.Bill) -> None:
+    p = hl54.provision("clause 3(2)(a)")
+    assert p.eid == "sec_3__subsec_2__para_a"
+    assert hl54.provision("Clause 3, subsection (2)").eid == "sec_3__subsec_2"
+    assert hl54.provision("section 3(2)").eid == "sec_3__subsec_2"
+    assert hl54.provision("schedule 1, paragraph 2").eid == "sched_1__para_2"
+    assert hl54.provision("Schedule 1").eid == "sched_1"
+    assert hl54.provision("sched_1__para_2").num == "2"
+    guid = hl54.provision("clause 3").guid
+    assert guid is not None
+    assert hl54.provision(guid).eid == "sec_3"
+    assert hl54.provision("schedule 1, part 1").eid == "sched_1__pt_1"
+
+
+def test_addressing_failures_say_what_exists(hl54: lawtrack.Bill) -> None:
+    with pytest.raises(LawtrackError, match=r"no \(9\) in clause 3.*it has \(1\) \(2\)"):
+        hl54.provision("clause 3(9)")
+    with pytest.raises(LawtrackError, match="no clause 400"):
+        hl54.provision("clause 400")
+    with pytest.raises(LawtrackError, match="no Schedule 9; the bill has Schedule 1"):
+        hl54.provision("schedule 9, paragraph 1")
+    with pytest.raises(LawtrackError, match="cannot read provision reference"):
+        hl54.provision("the bit about housing")
+
+
+def test_parse_ref() -> None:
+    ref = parse_ref("schedule 2, paragraph 3(1)(a)")
+    assert (ref.schedule, ref.path) == ("2", ("3", "1", "a"))
+    assert parse_ref("clause 12A(3B)").path == ("12A", "3B")
+    assert parse_ref("paragraph 3 of Schedule 2").schedule == "2"
+    assert str(parse_ref("clause 5, subsection (2)")) == "clause 5(2)"
+
+
+def test_input_bill_is_never_changed_by_copying(hl54: lawtrack.Bill) -> None:
+    before = hl54.to_xml()
+    tree = hl54.copy_tree()
+    tree.clear()
+    assert hl54.to_xml() == before
+
+
+def test_models_are_frozen(hl54: lawtrack.Bill) -> None:
+    clause = hl54.provision("clause 1")
+    with pytest.raises(Exception, match="frozen"):
+        clause.heading = "changed"  # type: ignore[misc]
+
+
+def test_json_output_has_the_tree(hl54: lawtrack.Bill) -> None:
+    import json
+
+    data = json.loads(hl54.to_json())
+    assert data["metadata"]["number"] == "HL Bill 54"
+    first = data["provisions"][0]
+    assert first["kind"] == "crossheading"
+    clause = first["children"][0]
+    assert clause["num"] == "1" and clause["lines"][0] == {"page": 1, "line": 2, "start": 0, "end": 24}

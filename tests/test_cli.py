@@ -1,0 +1,75 @@
+"""The command line: outline, one provision, conversion, JSON output and errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+import lawtrack
+from lawtrack.cli import main
+from tests.conftest import ROOT, bill_path
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_bill_show_outline_json() -> None:
+    code, out, _ = run("bill", "show", str(bill_path("hl54")), "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["number"] == "HL Bill 54" and data["clauses"] == 39 and data["schedules"] == 5
+    first = data["outline"][0]["children"][0]
+    assert first["num"] == "1" and first["heading"] == "Fundamental objectives"
+    assert first["pages"] == {"first": [1, 2], "last": [1, 10]}
+
+
+def test_bill_show_terminal_outline() -> None:
+    code, out, _ = run("bill", "show", str(bill_path("hl54")))
+    assert code == 0
+    assert "1 Fundamental objectives" in out and "p1.2–p1.10" in out
+    assert "39 clauses, 5 Schedules" in out
+
+
+def test_bill_show_one_provision_with_anchors() -> None:
+    code, out, _ = run("bill", "show", str(bill_path("hl54")), "--provision", "clause 1")
+    assert code == 0
+    assert "1.3   In section 92K of the Housing and Regeneration Act 2008 (fundamental" in out
+    code, out, _ = run("bill", "show", str(bill_path("hl54")), "--provision", "clause 1(a)", "--json")
+    assert json.loads(out)["eid"] == "sec_1__para_a"
+
+
+def test_bill_show_bad_reference_is_a_clear_error() -> None:
+    code, _, err = run("bill", "show", str(bill_path("hl54")), "--provision", "clause 3(9)")
+    assert code == 2
+    assert "no (9) in clause 3" in err
+
+
+def test_bill_convert_between_formats(tmp_path: Path) -> None:
+    md = tmp_path / "hl54.md"
+    xml = tmp_path / "hl54.xml"
+    js = tmp_path / "hl54.json"
+    assert run("bill", "convert", str(bill_path("hl54")), str(md))[0] == 0
+    assert run("bill", "convert", str(bill_path("hl54")), str(xml))[0] == 0
+    assert run("bill", "convert", str(md), str(js))[0] == 0
+    assert xml.read_bytes() == bill_path("hl54").read_bytes()
+    assert md.read_text().startswith("---\ntitle: \"Social Housing (Regulation) Bill [HL]\"")
+    assert json.loads(js.read_text())["metadata"]["source_format"] == "markdown"
+    assert [c.heading for c in lawtrack.load_bill(md).clauses()][:2] == ["Fundamental objectives", "Advisory panel"]
+    code, _, err = run("bill", "convert", str(bill_path("hl54")), str(tmp_path / "out.pdf"))
+    assert code == 2 and "cannot write a bill as .pdf" in err
+    assert not (tmp_path / "out.pdf").exists()
+
+
+def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
+    code, _, err = run("bill", "show", str(tmp_path / "nope.xml"))
+    assert code == 2 and "nope.xml" in err and "cannot read file" in err
+
+
+def test_demo_models_the_victims_and_prisoners_bill() -> None:
+    code, out, _ = run("demo", "--bills", str(ROOT / "bills"))
+    assert code == 0, out
+    assert "Victims and Prisoners Bill" in out and "82 clauses" in out
