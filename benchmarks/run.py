@@ -9,9 +9,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import bench_bill  # noqa: E402
-from benchmarks.common import machine  # noqa: E402
-from lawtrack.fileio import write_atomic  # noqa: E402
+from benchmarks import bench_bill
+from benchmarks.common import machine
+from lawtrack.fileio import write_atomic
 
 SUITES = {"bill": bench_bill.run}
 
