@@ -1,0 +1,38 @@
+"""Parse amendment prose into a typed address and operation — or an explicit :class:`Unparsed`, never raising."""
+
+from __future__ import annotations
+
+from lawtrack.amendments.instructions.address import recognise_address
+from lawtrack.amendments.instructions.cursor import Cursor
+from lawtrack.amendments.instructions.lexer import LexError, tokenize
+from lawtrack.amendments.instructions.rules import RULES
+from lawtrack.amendments.model import Parsed, Unparsed
+from lawtrack.model.provision import Provision
+
+
+def parse_instruction(text: str, structures: tuple[tuple[Provision, ...], ...] = ()) -> Parsed | Unparsed:
+    """Parse one instruction. ``structures`` are its quoted structures, one per U+FFFC in ``text``."""
+    try:
+        return _parse(text, structures)
+    except (RecursionError, MemoryError) as exc:  # pragma: no cover - pathological input
+        return Unparsed(reason=f"instruction too complex to read ({type(exc).__name__})", position=0, text=text)
+
+
+def _parse(text: str, structures: tuple[tuple[Provision, ...], ...]) -> Parsed | Unparsed:
+    if not text.strip():
+        return Unparsed(reason="the instruction is empty", position=0, text=text)
+    try:
+        tokens = tokenize(text)
+    except LexError as exc:
+        return Unparsed(reason=exc.reason, position=exc.position, text=text)
+    c = Cursor(tokens, structures, text)
+    address = recognise_address(c)
+    after_address = c.mark()
+    for _name, rule in RULES:
+        c.reset(after_address)
+        op = rule(c)
+        if op is not None and c.trailing():
+            return Parsed(address=address, operation=op)
+    pos = c.tokens[c.best_pos].start if c.best_pos < len(c.tokens) else len(text)
+    near = text[pos : pos + 30].strip() or "the end"
+    return Unparsed(reason=f"expected {c.best_expected} at “{near}”", position=pos, text=text)

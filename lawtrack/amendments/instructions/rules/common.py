@@ -1,0 +1,61 @@
+"""Pieces several recognisers share: "leave out", "and insert …", "in each place"."""
+
+from __future__ import annotations
+
+from lawtrack.amendments.instructions.cursor import Cursor
+from lawtrack.amendments.model import Insertion
+
+
+def leave_out(c: Cursor) -> bool:
+    return c.words("leave out")
+
+
+def and_insert(c: Cursor) -> Insertion | None:
+    """Optional "and insert …"; returns None when absent (the cursor is left where it was)."""
+    mark = c.mark()
+    c.comma()
+    if c.word("and") and c.word("insert"):
+        found = c.insertion()
+        if found is not None:
+            return found
+    c.reset(mark)
+    return None
+
+
+def each_place(c: Cursor) -> bool:
+    """"in each place", "in both places", "in each place where it occurs", "wherever it occurs"."""
+    mark = c.mark()
+    if c.word("in") and c.word("each", "both", "every", "all") and c.word("place", "places"):
+        where = c.mark()
+        if not (c.word("where") and c.word("it", "they") and c.word("occurs", "occur")):
+            c.reset(where)
+        return True
+    c.reset(mark)
+    if c.word("wherever") and c.word("it", "they") and c.word("occurs", "occur"):
+        return True
+    c.reset(mark)
+    return False
+
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
+
+
+def occurrence(c: Cursor) -> int | None:
+    """"where it first occurs", "in the second place", "where it occurs for the second time"."""
+    mark = c.mark()
+    if c.word("where") and c.word("it") and (o := c.word(*_ORDINALS)) and c.word("occurs"):
+        return _ORDINALS[o]
+    c.reset(mark)
+    if c.word("in") and c.word("the") and (o := c.word(*_ORDINALS)) and c.word("place"):
+        return _ORDINALS[o]
+    c.reset(mark)
+    return None
+
+
+def ordinal(c: Cursor) -> int | None:
+    """"the first" before quoted words."""
+    mark = c.mark()
+    if c.word("the") and (o := c.word(*_ORDINALS)):
+        return _ORDINALS[o]
+    c.reset(mark)
+    return None

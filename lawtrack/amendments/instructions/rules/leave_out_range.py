@@ -1,0 +1,69 @@
+""""leave out from “x” to “y”", "… from beginning to end of line 4", "… from “x” in line 12 to “y” in line 14"."""
+
+from __future__ import annotations
+
+from lawtrack.amendments.instructions.cursor import Cursor
+from lawtrack.amendments.instructions.rules.common import and_insert, leave_out, ordinal
+from lawtrack.amendments.model import LeaveOutRange, Point
+
+
+def _where(c: Cursor) -> tuple[int | None, int | None]:
+    """Optional "in line N" / "on line N", then optional "on page N"."""
+    line = page = None
+    mark = c.mark()
+    if c.word("in", "on") and c.word("line") and (n := c.int_()) is not None:
+        line = n
+        pmark = c.mark()
+        if c.word("on", "of") and c.word("page") and (p := c.int_()) is not None:
+            page = p
+        else:
+            c.reset(pmark)
+    else:
+        c.reset(mark)
+    return line, page
+
+
+def _point(c: Cursor, *, is_end: bool) -> Point | None:
+    mark = c.mark()
+    c.word("the")
+    if not is_end and c.word("beginning"):
+        return Point(kind="beginning")
+    if is_end and c.word("end"):
+        if c.word("of") and c.word("line") and (n := c.int_()) is not None:
+            pmark = c.mark()
+            page = None
+            if c.word("on", "of") and c.word("page") and (p := c.int_()) is not None:
+                page = p
+            else:
+                c.reset(pmark)
+            return Point(kind="end-of-line", line=n, page=page)
+        c.reset(mark)
+        return None
+    c.reset(mark)
+    nth = ordinal(c)
+    tok = c.quote()
+    if tok is None:
+        c.reset(mark)
+        return None
+    line, page = _where(c)
+    return Point(kind="words", words=tok.text, line=line, page=page, occurrence=nth)
+
+
+def recognise(c: Cursor) -> LeaveOutRange | None:
+    mark = c.mark()
+    if not (leave_out(c) and c.word("from")):
+        c.reset(mark)
+        return None
+    start = _point(c, is_end=False)
+    if start is None or not c.word("to"):
+        c.reset(mark)
+        return None
+    end = _point(c, is_end=True)
+    if end is None:
+        c.reset(mark)
+        return None
+    if end.kind == "words" and end.line is None:
+        line, page = _where(c)
+        if line is not None:
+            end = end.model_copy(update={"line": line, "page": page})
+    return LeaveOutRange(start=start, end=end, insert=and_insert(c))

@@ -1,0 +1,43 @@
+""""To move the following Clause—", "After Clause 26, insert the following new Clause—", new Schedules."""
+
+from __future__ import annotations
+
+from lawtrack.amendments.instructions.cursor import Cursor
+from lawtrack.amendments.model import Insertion, NewProvision
+from lawtrack.model.provision import Provision
+
+
+def recognise(c: Cursor) -> NewProvision | None:
+    mark = c.mark()
+    after: str | None = None
+    before: str | None = None
+    if c.words("to move the following"):
+        kind = c.word("clause", "schedule", "clauses", "schedules")
+    else:
+        c.reset(mark)
+        where = c.word("after", "before")
+        if where is not None:
+            if c.word("clause", "schedule") is None or (n := c.num()) is None:
+                c.reset(mark)
+                return None
+            after, before = (n, None) if where == "after" else (None, n)
+            c.comma()
+        if not c.word("insert"):
+            c.reset(mark)
+            return None
+        c.words("the following")
+        c.word("new")
+        kind = c.word("clause", "schedule", "clauses", "schedules")
+    if kind is None:
+        c.reset(mark)
+        return None
+    c.punct("—", ":")
+    parts: list[Provision] = []
+    while (found := c.structure()) is not None:
+        parts.extend(found)
+    return NewProvision(
+        kind="clause" if kind.startswith("clause") else "schedule",
+        after=after,
+        before=before,
+        insert=Insertion(structure=tuple(parts)),
+    )

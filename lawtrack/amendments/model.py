@@ -1,0 +1,240 @@
+"""Amendments and the typed operations their instructions parse into (frozen, pure data)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from lawtrack.model.provision import Provision
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Person(_Frozen):
+    name: str
+    id: str | None = None  # "person-4267" (Parliament's member id)
+
+
+class Insertion(_Frozen):
+    """What an instruction inserts: words, structure (provisions), or words leading into a structure."""
+
+    words: str = ""
+    structure: tuple[Provision, ...] = ()
+
+    def describe(self) -> str:
+        bits = []
+        if self.words:
+            bits.append(f"“{self.words}”")
+        if self.structure:
+            labels = ", ".join((p.num or p.heading or p.kind.value) for p in self.structure)
+            bits.append(f"{len(self.structure)} provision(s) [{labels}]")
+        return " + ".join(bits) or "nothing"
+
+
+class Address(_Frozen):
+    """Where an instruction points, as written: "Clause 2, page 3, line 15", "Schedule 2, page 40, line 3"."""
+
+    clause: str | None = None
+    schedule: str | None = None  # "" for an unnumbered Schedule
+    part: str | None = None
+    page: int | None = None
+    line: int | None = None
+    #: Subdivisions named in the address itself, for bills without a print: "Clause 5(2)(a)" → ("2", "a").
+    path: tuple[str, ...] = ()
+    title: bool = False
+    #: For an amendment to an amendment ("Line 25, at end insert—"): the amendment amended, if known.
+    amendment: str | None = None
+
+    def __str__(self) -> str:
+        bits: list[str] = []
+        if self.title:
+            bits.append("Title")
+        if self.clause is not None:
+            bits.append(f"Clause {self.clause}" + "".join(f"({p})" for p in self.path))
+        if self.schedule is not None:
+            head = f"Schedule {self.schedule}".rstrip()
+            if self.clause is None and self.path:
+                head += ", paragraph " + self.path[0] + "".join(f"({p})" for p in self.path[1:])
+            bits.append(head)
+        if self.part is not None:
+            bits.append(f"Part {self.part}")
+        if self.page is not None:
+            bits.append(f"page {self.page}")
+        if self.line is not None:
+            bits.append(f"line {self.line}")
+        return ", ".join(bits) or "(no address)"
+
+
+# -- operations ------------------------------------------------------------------------------------------------
+
+
+class Point(_Frozen):
+    """One end of a "leave out from … to …" range."""
+
+    kind: Literal["words", "beginning", "end-of-line"]
+    words: str = ""
+    line: int | None = None
+    page: int | None = None
+    #: "the first “x”": which occurrence on the line (1-based); None means it must be unique.
+    occurrence: int | None = None
+
+
+class LeaveOutWords(_Frozen):
+    """"leave out “x”" (and insert …). ``each_place`` for "in each place"/"in both places"."""
+
+    op: Literal["leave-out-words"] = "leave-out-words"
+    words: str
+    each_place: bool = False
+    occurrence: int | None = None
+    insert: Insertion | None = None
+
+
+class InsertWords(_Frozen):
+    """"after “x” insert …", "before “x” insert …", "at end insert …", "at beginning insert …"."""
+
+    op: Literal["insert"] = "insert"
+    where: Literal["after", "before", "at-end", "at-beginning"]
+    anchor: str = ""
+    each_place: bool = False
+    insert: Insertion
+
+
+class LeaveOutRange(_Frozen):
+    """"leave out from “x” to “y” (in line N)" / "from beginning to end of line N" (and insert …)."""
+
+    op: Literal["leave-out-range"] = "leave-out-range"
+    start: Point
+    end: Point
+    insert: Insertion | None = None
+
+
+class LeaveOutLines(_Frozen):
+    """"leave out lines 20 to 23" / "lines 18 and 19" (and insert …)."""
+
+    op: Literal["leave-out-lines"] = "leave-out-lines"
+    first: int
+    last: int
+    insert: Insertion | None = None
+
+
+class LeaveOutProvisions(_Frozen):
+    """"leave out subsection (10)", "paragraphs (a) and (b)", "sub-paragraphs (iii) to (v)" (and insert …)."""
+
+    op: Literal["leave-out-provisions"] = "leave-out-provisions"
+    kind: Literal["subsection", "paragraph", "sub-paragraph"]
+    labels: tuple[str, ...]
+    through: bool = False  # "(a) to (c)": every provision from the first to the last label
+    insert: Insertion | None = None
+
+
+class LeaveOutClause(_Frozen):
+    """"leave out Clause 69" / "Leave out Clause 4" / "leave out Schedule 2"."""
+
+    op: Literal["leave-out-clause"] = "leave-out-clause"
+    clause: str | None = None
+    schedule: str | None = None
+
+
+class NewProvision(_Frozen):
+    """"To move the following Clause—" / "After Clause 26, insert the following new Clause—" / new Schedule."""
+
+    op: Literal["new-provision"] = "new-provision"
+    kind: Literal["clause", "schedule"]
+    after: str | None = None
+    before: str | None = None
+    insert: Insertion
+
+
+Operation = Annotated[
+    LeaveOutWords | InsertWords | LeaveOutRange | LeaveOutLines | LeaveOutProvisions | LeaveOutClause | NewProvision,
+    Field(discriminator="op"),
+]
+
+
+class Parsed(_Frozen):
+    """An instruction understood: where it points and what it does."""
+
+    status: Literal["parsed"] = "parsed"
+    address: Address
+    operation: Operation
+
+    @property
+    def lawmaker_type(self) -> str:
+        """The LawMaker ``ukl:type`` this operation corresponds to."""
+        return lawmaker_type(self.operation)
+
+
+class Unparsed(_Frozen):
+    """An instruction lawtrack could not read: why, and at which character of the instruction."""
+
+    status: Literal["unparsed"] = "unparsed"
+    reason: str
+    position: int
+    text: str = ""
+
+
+def lawmaker_type(op: Operation) -> str:
+    if isinstance(op, NewProvision):
+        return "newClause" if op.kind == "clause" else "newSchedule"
+    if isinstance(op, LeaveOutClause):
+        return "leaveOutClause" if op.clause is not None else "leaveOutSchedule"
+    if isinstance(op, InsertWords):
+        return "insert"
+    inserts = op.insert is not None
+    return "substitute" if inserts else "leaveOut"
+
+
+class Amendment(_Frozen):
+    """One amendment as tabled (or drafted): its number, sponsors, instruction and what it inserts."""
+
+    number: str  # marshalled number: "27", "NC14", "96"; "" for a draft not yet numbered
+    dnum: str | None = None  # LawMaker's ukl:dnum ("HoC238"), the Bills API's dNum
+    type: str | None = None  # LawMaker ukl:type as given in the paper
+    target_provision: str | None = None  # ukl:targetProvision as given ("sec_22", "sched_2", "amnd_NC4")
+    target_page: str | None = None  # ukl:targetPage as given ("p_18__ln_11")
+    proposer: Person | None = None
+    supporters: tuple[Person, ...] = ()
+    star: str | None = None  # "★" (new today) or "☆" (new yesterday), as printed
+    instruction: str = ""  # the prose; each quoted structure is one U+FFFC character
+    inserted: tuple[tuple[Provision, ...], ...] = ()  # the quoted structures, in order
+    explanatory_statement: str | None = None
+    heading: str | None = None  # the heading of a new clause, for lists
+    stage: str | None = None  # "Report Stage", "Public Bill Committee"
+    paper_date: str | None = None
+    bill_title: str | None = None
+    bill_version: str | None = None  # varBillStageVersion: the print the amendment refers to
+    bill_number: str | None = None
+    house: str | None = None
+    source: str = ""  # file it was read from
+    source_line: int | None = None
+
+    @property
+    def label(self) -> str:
+        return self.number or (self.dnum or "draft")
+
+
+class OrderComponent(_Frozen):
+    """A non-amendment component of a paper (e.g. an Order of the House), kept as such."""
+
+    kind: str  # "hcOrder"
+    heading: str | None = None
+    text: str = ""
+
+
+class AmendmentPaper(_Frozen):
+    title: str | None = None
+    bill_title: str | None = None
+    bill_version: str | None = None
+    stage: str | None = None
+    house: str | None = None
+    date: str | None = None
+    project_id: str | None = None
+    amendments: tuple[Amendment, ...] = ()
+    orders: tuple[OrderComponent, ...] = ()
+    source: str = ""
+
+
+OBJECT = "\ufffc"  # stands for a quoted structure inside instruction prose
