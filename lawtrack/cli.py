@@ -119,6 +119,174 @@ def bill_convert(src: Path, dst: Path) -> None:
     err.print(f"wrote {dst}")
 
 
+# -- amendments --------------------------------------------------------------------------------------------------
+
+
+@main.command("explain")
+@click.argument("instruction")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def explain_cmd(instruction: str, as_json: bool) -> None:
+    """Show how lawtrack reads an amendment INSTRUCTION (address, operation, quoted words).
+
+    Write an inserted structure as "—" at the end, e.g. "Clause 1, page 1, line 16, at end insert—".
+    """
+    from lawtrack.amendments.explain import explain
+    from lawtrack.amendments.instructions import parse_instruction
+    from lawtrack.amendments.model import OBJECT
+
+    text = instruction
+    if text.rstrip().endswith(("—", "-")):
+        text = text.rstrip() + OBJECT
+    data = explain(parse_instruction(text))
+    if as_json:
+        _print_json(data)
+    elif data["parsed"]:
+        console.print(f"[bold]address[/]    {data['address']}", markup=True)
+        console.print(f"[bold]operation[/]  {data['operation']}  (LawMaker type {data['lawmaker_type']})",
+                      markup=True)
+        console.print(f"[bold]meaning[/]    {data['meaning']}", markup=True)
+    else:
+        console.print(f"[bold red]cannot parse[/] at character {data['position'] + 1}: {data['error']}",
+                      markup=True)
+    if not data["parsed"]:
+        sys.exit(1)
+
+
+def _paper_rows(paper: Any) -> list[dict[str, Any]]:
+    from lawtrack.amendments.consistency import disagreements
+    from lawtrack.amendments.explain import describe_operation
+    from lawtrack.amendments.instructions import parse_instruction
+    from lawtrack.amendments.model import Parsed
+
+    rows = []
+    for a in paper.amendments:
+        parsed = parse_instruction(a.instruction, a.inserted)
+        ok = isinstance(parsed, Parsed)
+        problems = disagreements(a, parsed)
+        rows.append({
+            "number": a.number,
+            "dnum": a.dnum,
+            "type": a.type,
+            "target": {"provision": a.target_provision, "page": a.target_page,
+                       "address": str(parsed.address) if isinstance(parsed, Parsed) else None},
+            "proposer": a.proposer.model_dump() if a.proposer else None,
+            "supporters": [p.model_dump() for p in a.supporters],
+            "star": a.star,
+            "heading": a.heading,
+            "instruction": a.instruction.replace("\ufffc", "[…]"),
+            "operations": [parsed.operation.model_dump(mode="json", exclude_none=True,
+                                                       exclude={"insert": {"structure"}})]
+            if isinstance(parsed, Parsed) else [],
+            "meaning": describe_operation(parsed.operation) if isinstance(parsed, Parsed) else None,
+            "error": None if isinstance(parsed, Parsed) else parsed.reason,
+            "consistent": ok and not problems,
+            "disagreements": problems,
+            "explanatory_statement": a.explanatory_statement,
+        })
+    return rows
+
+
+@main.command("paper")
+@click.argument("paper_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def paper_cmd(paper_file: Path, as_json: bool) -> None:
+    """Read an amendment paper: one row per amendment with its parsed operation and cross-checks."""
+    from rich.table import Table
+
+    from lawtrack.amendments.load import load_paper
+
+    paper = load_paper(paper_file)
+    rows = _paper_rows(paper)
+    if as_json:
+        _print_json({
+            "paper": {"title": paper.title, "bill": paper.bill_title, "print": paper.bill_version,
+                      "stage": paper.stage, "house": paper.house, "date": paper.date},
+            "orders": [o.model_dump() for o in paper.orders],
+            "amendments": rows,
+        })
+        return
+    table = Table(title=f"{paper.bill_title} — {paper.stage} — {paper.date} (against “{paper.bill_version}”)")
+    for col in ("No.", "dNum", "type", "target", "what it does", "check"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        check = "ok" if r["consistent"] else (r["error"] or "; ".join(r["disagreements"]))
+        table.add_row(r["number"], r["dnum"] or "", r["type"] or "", r["target"]["address"] or "",
+                      r["meaning"] or "", check)
+    console.print(table)
+    parsed = sum(1 for r in rows if r["error"] is None)
+    agree = sum(1 for r in rows if r["consistent"])
+    console.print(f"{len(rows)} amendments, {parsed} parsed, {agree} agree with the paper's own markup; "
+                  f"{len(paper.orders)} order component(s) kept separately")
+
+
+def _load_bill_arg(path: Path) -> Bill:
+    if path.suffix == ".toml":
+        from lawtrack.manifest import load_manifest
+
+        return load_manifest(path).load()
+    return load_bill(path)
+
+
+@main.command("apply")
+@click.argument("bill_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("amendments", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the amended bill (.xml, .md or .json).")
+@click.option("--report", "report", help="Write the JSON report to FILE, or '-' for standard output.")
+def apply_cmd(bill_file: Path, amendments: tuple[Path, ...], output: Path | None, report: str | None) -> None:
+    """Apply AMENDMENTS (papers, Markdown drafts or folders) to BILL_FILE (a bill or a bills/*.toml manifest).
+
+    Exit status 0 only when every amendment applied.
+    """
+    from lawtrack.amendments.apply import apply
+    from lawtrack.amendments.load import load_amendments
+
+    b = _load_bill_arg(bill_file)
+    found = load_amendments(*amendments)
+    result = apply(b, found)
+    if output is not None:
+        write_atomic(output, _convert(result.bill, output.suffix.lower()))
+    data = {
+        "bill": b.metadata.short_title,
+        "print": b.metadata.stage_version,
+        "applied": sum(1 for o in result.outcomes if o.status == "applied"),
+        "total": len(result.outcomes),
+        "outcomes": [o.model_dump() for o in result.outcomes],
+    }
+    if report == "-":
+        _print_json(data)
+    else:
+        if report:
+            write_atomic(report, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        for o in result.outcomes:
+            colour = {"applied": "green", "conflict": "magenta"}.get(o.status, "red")
+            console.print(f"[{colour}]{o.status:>11}[/] {o.number or o.dnum or '?':>6}  {o.detail}", markup=True)
+        console.print(f"{data['applied']} of {data['total']} amendments applied")
+    if not result.all_applied:
+        sys.exit(1)
+
+
+@main.command("export-paper")
+@click.argument("amendments", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--bill", "bill_title", help="Bill title (default: from the first amendment).")
+@click.option("--stage", help="Stage, e.g. 'Report Stage'.")
+def export_paper(amendments: tuple[Path, ...], output: Path, bill_title: str | None, stage: str | None) -> None:
+    """Write Markdown drafts (or any amendments) as a LawMaker amendment paper that others can read."""
+    from lawtrack.amendments.load import load_amendments
+    from lawtrack.amendments.paper_writer import write_paper
+
+    found = load_amendments(*amendments)
+    if not found:
+        raise LawtrackError("no amendments found", source=" ".join(map(str, amendments)))
+    first = found[0]
+    data = write_paper(found, bill_title=bill_title or first.bill_title or "", stage=stage or first.stage,
+                       bill_version=first.bill_version, bill_number=first.bill_number, house=first.house,
+                       date=first.paper_date)
+    write_atomic(output, data)
+    err.print(f"wrote {len(found)} amendment(s) to {output}")
+
+
 @main.command("demo")
 @click.option("--bills", "bills_dir", default="bills", type=click.Path(file_okay=False, path_type=Path))
 def demo(bills_dir: Path) -> None:

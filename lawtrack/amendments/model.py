@@ -200,6 +200,8 @@ class Amendment(_Frozen):
     star: str | None = None  # "★" (new today) or "☆" (new yesterday), as printed
     instruction: str = ""  # the prose; each quoted structure is one U+FFFC character
     inserted: tuple[tuple[Provision, ...], ...] = ()  # the quoted structures, in order
+    #: The same structures as LawMaker XML (each a serialised ``quotedStructure``), for applying them.
+    inserted_xml: tuple[bytes, ...] = Field(default=(), exclude=True, repr=False)
     explanatory_statement: str | None = None
     heading: str | None = None  # the heading of a new clause, for lists
     stage: str | None = None  # "Report Stage", "Public Bill Committee"

@@ -33,10 +33,11 @@ def _person(el: etree._Element) -> Person:
     return Person(name=_text(el), id=m.group(0) if m else None)
 
 
-def instruction_prose(block: etree._Element) -> tuple[str, tuple[tuple[Provision, ...], ...]]:
-    """The instruction's words, with U+FFFC for each quoted structure, and those structures as provisions."""
+def instruction_prose(block: etree._Element) -> tuple[str, tuple[tuple[Provision, ...], ...], tuple[bytes, ...]]:
+    """The instruction's words (U+FFFC for each quoted structure), the structures as provisions and as XML."""
     parts: list[str] = []
     structures: list[tuple[Provision, ...]] = []
+    xml: list[bytes] = []
 
     def walk(el: etree._Element) -> None:
         if el.text:
@@ -46,13 +47,14 @@ def instruction_prose(block: etree._Element) -> tuple[str, tuple[tuple[Provision
             if tag == "quotedStructure":
                 parts.append(OBJECT)
                 structures.append(provisions_of(child))
+                xml.append(etree.tostring(child, encoding="UTF-8", with_tail=False))
             elif tag and tag != "authorialNote":
                 walk(child)
             if child.tail:
                 parts.append(child.tail)
 
     walk(block)
-    return _norm("".join(parts)), tuple(structures)
+    return _norm("".join(parts)), tuple(structures), tuple(xml)
 
 
 def _vars(root: etree._Element) -> dict[str, str]:
@@ -80,7 +82,7 @@ def _amendment(component: etree._Element, paper: dict[str, str | None], source: 
         proposer = _person(intro) if intro is not None else None
         supporters = [_person(p) for p in heading.iter(akn("docProponent"))]
     block = body.find(f".//{{{AKN_NS}}}block[@name='instruction']")
-    instruction, structures = instruction_prose(block) if block is not None else ("", ())
+    instruction, structures, xml = instruction_prose(block) if block is not None else ("", (), ())
     statement_el = body.find(f".//{{{AKN_NS}}}blockContainer[@class='explanatoryStatement']")
     statement = " ".join(_text(p) for p in statement_el.iter(akn("p"))) if statement_el is not None else None
     first = structures[0][0] if structures and structures[0] else None
@@ -95,6 +97,7 @@ def _amendment(component: etree._Element, paper: dict[str, str | None], source: 
         star=component.get(U + "statusIndicator") or None,
         instruction=instruction,
         inserted=structures,
+        inserted_xml=xml,
         explanatory_statement=statement or None,
         heading=first.heading if first is not None else None,
         stage=paper.get("stage"),

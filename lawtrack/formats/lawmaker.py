@@ -11,6 +11,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -85,6 +86,16 @@ def provision_kind(el: etree._Element, tag: str) -> Kind | None:
     return kind
 
 
+class Segment(NamedTuple):
+    """A printed chunk of text and the XML slot it came from (``node.text``, ``node.tail`` or a quote mark)."""
+
+    offset: int  # where it starts in the provision's text
+    length: int
+    node: etree._Element
+    slot: str  # "text", "tail", "startQuote" or "endQuote"
+    raw: str  # the slot's raw string (before whitespace was collapsed)
+
+
 @dataclass(slots=True)
 class _Rec:
     kind: Kind
@@ -98,6 +109,7 @@ class _Rec:
     num: tuple[int, int] | None = None
     heading: tuple[int, int] | None = None
     children: list[_Rec] = field(default_factory=list)
+    node: etree._Element | None = None
 
 
 class _Sink:
@@ -107,7 +119,7 @@ class _Sink:
     anchor or a provision start never points at a separator.
     """
 
-    __slots__ = ("anchors", "length", "parts", "pending", "sep", "sticky")
+    __slots__ = ("anchors", "length", "parts", "pending", "segments", "sep", "sticky")
 
     def __init__(self) -> None:
         self.parts: list[str] = []
@@ -116,6 +128,8 @@ class _Sink:
         self.sticky = False  # the current separator may not be widened (after a number, inside quotes)
         self.pending: list[tuple[list[int], int]] = []
         self.anchors: list[list[int]] = []  # [page, line, offset]
+        #: When recording (for editing): (offset, length, node, slot, raw) of every printed chunk.
+        self.segments: list[Segment] | None = None
 
     def at_next(self, holder: list[int], index: int) -> None:
         self.pending.append((holder, index))
@@ -133,7 +147,7 @@ class _Sink:
         self.sep = sep
         self.sticky = True
 
-    def text(self, raw: str | None) -> None:
+    def text(self, raw: str | None, node: etree._Element | None = None, slot: str = "") -> None:
         if not raw:
             return
         if raw.isspace():
@@ -161,6 +175,8 @@ class _Sink:
             for holder, index in self.pending:
                 holder[index] = self.length
             self.pending.clear()
+        if self.segments is not None and node is not None:
+            self.segments.append(Segment(self.length, len(s), node, slot, raw))
         self.parts.append(s)
         self.length += len(s)
         if trailing:
@@ -190,7 +206,7 @@ class _Walker:
                     holder = [int(m.group(1)), int(m.group(2)), -1]
                     sink.anchors.append(holder)
                     sink.at_next(holder, 2)
-            sink.text(child.tail)
+            sink.text(child.tail, child, "tail")
 
     def walk(self, el: etree._Element, parent: _Rec | None, out: list[_Rec], quoted: bool) -> None:
         tag = local(el.tag)
@@ -199,11 +215,11 @@ class _Walker:
         sink = self.sink
         kind = provision_kind(el, tag) if str(el.tag).startswith("{" + AKN_NS) else None
         if kind is not None:
-            rec = _Rec(kind, tag, el.get("GUID"), el.get("eId"), quoted)
+            rec = _Rec(kind, tag, el.get("GUID"), el.get("eId"), quoted, node=el)
             sink.block()
             pos = [-1, -1]
             sink.at_next(pos, 0)
-            sink.text(el.text)
+            sink.text(el.text, el, "text")
             self.walk_children(el, rec, rec.children, quoted)
             sink.settle(pos)
             rec.start = pos[0]
@@ -217,7 +233,7 @@ class _Walker:
             if tag == "heading":
                 sink.block()
             sink.at_next(pos, 0)
-            sink.text(el.text)
+            sink.text(el.text, el, "text")
             self.walk_children(el, parent, out, quoted)
             sink.settle(pos)
             span = (pos[0], sink.length)
@@ -244,13 +260,13 @@ class _Walker:
         if mark_pos is not None:
             sink.at_next(mark_pos, 0)
         if is_quote and el.get("startQuote"):
-            sink.text(el.get("startQuote"))
+            sink.text(el.get("startQuote"), el, "startQuote")
             sink.hold("")
-        sink.text(el.text)
+        sink.text(el.text, el, "text")
         self.walk_children(el, parent, out, quoted or tag == "quotedStructure")
         if is_quote and el.get("endQuote"):
             sink.hold("")
-            sink.text(el.get("endQuote"))
+            sink.text(el.get("endQuote"), el, "endQuote")
             sink.hold("")
         if mark_pos is not None:
             sink.settle(mark_pos)
@@ -312,6 +328,10 @@ def provisions_of(container: etree._Element) -> tuple[Provision, ...]:
     walker = _Walker()
     recs: list[_Rec] = []
     walker.walk_children(container, None, recs, False)
+    return tuple(_finish(walker, recs))
+
+
+def _finish(walker: _Walker, recs: list[_Rec]) -> list[Provision]:
     text = "".join(walker.sink.parts)
     anchors = [(a[0], a[1], a[2]) for a in walker.sink.anchors if a[2] >= 0]
     anchors.sort(key=lambda a: a[2])
@@ -322,7 +342,47 @@ def provisions_of(container: etree._Element) -> tuple[Provision, ...]:
         key=lambda m: m.start,
     )
     mark_starts = [m.start for m in marks]
-    return tuple(_build(r, text, anchor_offsets, anchors, mark_starts, marks) for r in recs)
+    return [_build(r, text, anchor_offsets, anchors, mark_starts, marks) for r in recs]
+
+
+class TextMap(NamedTuple):
+    """The printed text of one provision element, where each chunk lives in the XML, and its provisions."""
+
+    text: str
+    segments: list[Segment]
+    provisions: list[ProvisionSpan]
+
+
+class ProvisionSpan(NamedTuple):
+    node: etree._Element
+    start: int
+    end: int
+    children: list[ProvisionSpan]
+
+
+def _spans(recs: list[_Rec]) -> list[ProvisionSpan]:
+    return [ProvisionSpan(r.node, r.start if r.start >= 0 else r.end, r.end, _spans(r.children))
+            for r in recs if r.node is not None]
+
+
+def text_map(element: etree._Element) -> TextMap:
+    """Map one provision element: its text (exactly ``Provision.text``), segments and nested provision spans.
+
+    The segments let an editor turn text offsets back into positions in ``node.text`` / ``node.tail`` strings.
+    """
+    walker = _Walker()
+    walker.sink.segments = []
+    recs: list[_Rec] = []
+    walker.walk(element, None, recs, False)
+    return TextMap("".join(walker.sink.parts), walker.sink.segments, _spans(recs))
+
+
+def provision_from_element(element: etree._Element, quoted: bool = False) -> Provision:
+    """The typed provision of one element (text, lines and marks relative to it)."""
+    walker = _Walker()
+    recs: list[_Rec] = []
+    walker.walk(element, None, recs, quoted)
+    return _finish(walker, recs)[0]
 
 
 def _vars(bill_el: etree._Element) -> dict[str, str]:

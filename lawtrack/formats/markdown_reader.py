@@ -16,6 +16,7 @@ import json
 import re
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 import yaml
 from lxml import etree
@@ -49,7 +50,11 @@ class _Line:
     level: int = 0
 
 
-def _front_matter(text: str, source: str) -> tuple[dict[str, str], list[str], int]:
+def split_front_matter(text: str, source: str) -> tuple[dict[str, Any], list[str], int]:
+    """YAML front matter (as parsed), the lines after it, and how many lines it took.
+
+    Broken YAML raises :class:`LawtrackError` naming the file and the line of the problem.
+    """
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
         return {}, lines, 0
@@ -65,12 +70,20 @@ def _front_matter(text: str, source: str) -> tuple[dict[str, str], list[str], in
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 2
-        raise LawtrackError(f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}", source=source,
-                            line=line, expected="'key: value' lines") from None
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise LawtrackError(f"front matter is not valid YAML: {problem}", source=source, line=line,
+                            expected="'key: value' lines") from None
+    if data is None:
+        data = {}
     if not isinstance(data, dict):
         raise LawtrackError("front matter is not a mapping", source=source, line=2, expected="'key: value' lines")
-    fm = {str(k): v if isinstance(v, str) else json.dumps(v, default=str) for k, v in data.items()}
-    return fm, lines[end + 1 :], end + 1
+    return {str(k): v for k, v in data.items()}, lines[end + 1 :], end + 1
+
+
+def _front_matter(text: str, source: str) -> tuple[dict[str, str], list[str], int]:
+    data, lines, offset = split_front_matter(text, source)
+    fm = {k: v if isinstance(v, str) else json.dumps(v, default=str) for k, v in data.items()}
+    return fm, lines, offset
 
 
 def _scan(lines: list[str], offset: int) -> list[_Line]:
@@ -536,3 +549,36 @@ def read_markdown(text: str, source: str = "<markdown>") -> Bill:
             expected="'##### 1' section numbers with '- (1)' items, or LawMaker XML",
         )
     return bill
+
+
+def markdown_fragment(text: str, source: str = "<markdown>", line_offset: int = 0) -> list[etree._Element]:
+    """Provisions written in the bill Markdown layout, as LawMaker elements (for amendments' inserted text).
+
+    A fragment that opens with a ``####`` heading is one new clause (its number is left empty); otherwise its
+    ``- (1)`` / ``- (a)`` items are the inserted provisions.
+    """
+    scanned = _scan(text.replace("\r\n", "\n").split("\n"), line_offset)
+    significant = [ln for ln in scanned if ln.kind != "blank"]
+    whole_clause = bool(significant) and significant[0].kind == "heading"
+    builder = _Builder({"identifier": f"fragment:{source}:{line_offset}"}, source)
+    if not whole_clause:
+        builder.feed(_Line(line_offset, "heading", "0", 5))
+    for ln in scanned:
+        if ln.kind == "heading" and ln.level == 4 and whole_clause:
+            builder.feed(ln)
+            builder.feed(_Line(ln.no, "heading", "0", 5))
+        else:
+            builder.feed(ln)
+    builder.finish()
+    sections = [el for el in builder.body.iter(akn("section"))]
+    if not sections:
+        return []
+    if whole_clause:
+        out = []
+        for sec in sections:
+            num = sec.find(akn("num"))
+            if num is not None:
+                num.text = ""
+            out.append(sec)
+        return out
+    return [c for c in sections[0] if local(c.tag) not in ("num", "heading", "intro", "content", "wrapUp")]

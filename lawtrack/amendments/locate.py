@@ -1,0 +1,49 @@
+"""Find quoted words in a provision's printed text (pure string work).
+
+Matching is exact after light normalisation that keeps offsets: curly and straight quotes match each other,
+any whitespace matches any whitespace, dashes match dashes. Matches must sit on word boundaries, so “the”
+never matches inside “there”.
+"""
+
+from __future__ import annotations
+
+_FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\n": " ", "\t": " ", "–": "-", "—": "-",
+                       "\u00a0": " "})
+
+
+def fold(text: str) -> str:
+    """Same length as ``text``; quote, dash and space variants made equal."""
+    return text.translate(_FOLD)
+
+
+def _boundary_ok(text: str, start: int, end: int, words: str) -> bool:
+    if words[:1].isalnum() and start > 0 and text[start - 1].isalnum():
+        return False
+    return not (words[-1:].isalnum() and end < len(text) and text[end].isalnum())
+
+
+def find_words(text: str, words: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+    """Every (start, end) where ``words`` occur in ``text`` starting in ``[lo, hi)`` (they may run past hi)."""
+    if not words:
+        return []
+    hay = fold(text)
+    needle = " ".join(fold(words).split())
+    hi = len(text) if hi is None else hi
+    out: list[tuple[int, int]] = []
+    i = hay.find(needle, lo)
+    while i != -1 and i < hi:
+        end = i + len(needle)
+        if _boundary_ok(text, i, end, needle):
+            out.append((i, end))
+        i = hay.find(needle, i + 1)
+    return out
+
+
+def spaced(words: str, before: str, after: str) -> str:
+    """Words to insert between ``before`` and ``after`` characters, with the spaces House style implies."""
+    out = words
+    if out and before and not before.isspace() and before not in "(“‘" and out[0] not in ",.;:)”’ " :
+        out = " " + out
+    if out and after and not after.isspace() and after not in ",.;:)”’" and out[-1] not in "(“‘ ":
+        out = out + " "
+    return out

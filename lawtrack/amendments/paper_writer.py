@@ -1,0 +1,108 @@
+"""Write amendments as a LawMaker amendment paper (``amendmentList``) that :func:`read_paper` reads back."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Sequence
+
+from lxml import etree
+
+from lawtrack.amendments.instructions import parse_instruction
+from lawtrack.amendments.model import OBJECT, Amendment, LeaveOutClause, LeaveOutLines, Parsed
+from lawtrack.formats.akn import NSMAP, U, akn
+from lawtrack.formats.lawmaker import XML_DECLARATION
+
+_NS = uuid.UUID("3c2f6a0e-1d8b-5a47-9c3e-6c6177747261")
+
+
+def _guid(*parts: str) -> str:
+    return "_" + str(uuid.uuid5(_NS, "|".join(parts)))
+
+
+def _targets(a: Amendment) -> tuple[str, str, str]:
+    parsed = parse_instruction(a.instruction, a.inserted)
+    if not isinstance(parsed, Parsed):
+        return a.type or "", a.target_provision or "", a.target_page or ""
+    addr, op = parsed.address, parsed.operation
+    provision = ""
+    if isinstance(op, LeaveOutClause):
+        provision = f"sec_{op.clause}" if op.clause else f"sched_{op.schedule}"
+    elif addr.clause is not None:
+        provision = f"sec_{addr.clause}"
+    elif addr.schedule is not None:
+        provision = f"sched_{addr.schedule}"
+    line = addr.line if addr.line is not None else (op.first if isinstance(op, LeaveOutLines) else None)
+    page = (f"p_{addr.page}__" if addr.page is not None else "") + f"ln_{line}" if line is not None else ""
+    return parsed.lawmaker_type, provision, page
+
+
+def write_paper(
+    amendments: Sequence[Amendment],
+    *,
+    bill_title: str,
+    stage: str | None = None,
+    bill_version: str | None = None,
+    bill_number: str | None = None,
+    house: str | None = None,
+    date: str | None = None,
+    title: str | None = None,
+) -> bytes:
+    root = etree.Element(akn("akomaNtoso"), nsmap=NSMAP)  # type: ignore[arg-type]
+    alist = etree.SubElement(root, akn("amendmentList"), contains="originalVersion", name="hcmarsh")
+    meta = etree.SubElement(alist, akn("meta"))
+    refs = etree.SubElement(meta, akn("references"), source="#author")
+    values = {
+        "varBillTitle": bill_title,
+        "varHouse": house or "",
+        "varDraftListDescription": title or "",
+        "varBillStageVersion": bill_version or "",
+        "varStageVersion": stage or "",
+        "varPublishDate": date or "",
+        "varBillNo": bill_number or "",
+    }
+    for eid, value in values.items():
+        etree.SubElement(refs, akn("TLCConcept"), eId=eid, href="#varOntologies", showAs=value)
+    body = etree.SubElement(alist, akn("collectionBody"))
+    for i, a in enumerate(amendments, start=1):
+        label = re.sub(r"[^A-Za-z0-9]", "", a.number) or f"draft{i}"
+        eid = f"amnd_{label}"
+        comp = etree.SubElement(body, akn("component"), attrib={"class": "amendment"})
+        if a.star:
+            comp.set(U + "statusIndicator", a.star)
+        amendment = etree.SubElement(comp, akn("amendment"), name="hcamnd")
+        kind, provision, page = _targets(a)
+        abody = etree.SubElement(amendment, akn("amendmentBody"), GUID=_guid(eid, a.instruction), eId=eid)
+        abody.set(U + "targetPage", page)
+        abody.set(U + "targetProvision", provision)
+        abody.set(U + "type", kind)
+        heading = etree.SubElement(abody, akn("amendmentHeading"))
+        if a.proposer:
+            block = etree.SubElement(heading, akn("block"), name="proposer")
+            intro = etree.SubElement(block, akn("docIntroducer"), refersTo=f"#{a.proposer.id or ''}")
+            intro.text = a.proposer.name
+        if a.supporters:
+            block = etree.SubElement(heading, akn("block"), name="supporters")
+            for person in a.supporters:
+                etree.SubElement(block, akn("docProponent"), refersTo=f"#{person.id or ''}").text = person.name
+        content = etree.SubElement(abody, akn("amendmentContent"))
+        tblock = etree.SubElement(content, akn("tblock"))
+        num = etree.SubElement(tblock, akn("num"))
+        num.text = a.number
+        if a.dnum:
+            num.set(U + "dnum", a.dnum)
+        instruction = etree.SubElement(tblock, akn("block"), name="instruction")
+        mod = etree.SubElement(instruction, akn("mod"))
+        pieces = a.instruction.split(OBJECT)
+        mod.text = pieces[0]
+        for k, rest in enumerate(pieces[1:]):
+            blob = a.inserted_xml[k] if k < len(a.inserted_xml) else b""
+            qs = etree.fromstring(blob) if blob else etree.Element(akn("quotedStructure"))
+            mod.append(qs)
+            qs.tail = rest
+        if a.explanatory_statement:
+            just = etree.SubElement(abody, akn("amendmentJustification"))
+            bc = etree.SubElement(just, akn("blockContainer"), attrib={"class": "explanatoryStatement"})
+            etree.SubElement(bc, akn("heading")).text = "Member’s explanatory statement"
+            etree.SubElement(bc, akn("p")).text = a.explanatory_statement
+    return XML_DECLARATION + etree.tostring(root, encoding="UTF-8")
