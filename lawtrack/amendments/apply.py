@@ -16,7 +16,7 @@ from lxml import etree
 from pydantic import BaseModel, ConfigDict
 
 from lawtrack.amendments.instructions import parse_instruction
-from lawtrack.amendments.locate import find_words, spaced
+from lawtrack.amendments.locate import find_words, fold, spaced
 from lawtrack.amendments.model import (
     Amendment,
     InsertWords,
@@ -38,7 +38,7 @@ from lawtrack.amendments.structure import (
 )
 from lawtrack.amendments.xmledit import EditError, Editor
 from lawtrack.formats.akn import AKN_NS, akn, local
-from lawtrack.formats.lawmaker import ProvisionSpan, bill_from_tree
+from lawtrack.formats.lawmaker import ProvisionSpan, rebuild_bill
 from lawtrack.model.bill import Bill
 from lawtrack.model.provision import Kind, Provision
 
@@ -137,6 +137,20 @@ class _Applier:
         self.headings: dict[str, str] = {}
         self.taken = set(self.index)
         self.new_labels: set[str] = set()
+        self.folded: dict[int, str] = {}
+
+        #: A printed line may appear as several spans (table columns side by side): region → its spans.
+        self.split_lines: dict[tuple[int, int, int], list[tuple[int, int]]] = {}
+
+    def find(self, text: str, words: str, lo: int, hi: int) -> list[tuple[int, int]]:
+        key = id(text)
+        if key not in self.folded:
+            self.folded[key] = fold(text)
+        hits = find_words(text, words, lo, hi, self.folded[key])
+        spans = self.split_lines.get((key, lo, hi))
+        if spans:
+            hits = [h for h in hits if any(a <= h[0] < b for a, b in spans)]
+        return hits
 
     # -- lookups ------------------------------------------------------------------------------------------------
     def element(self, p: Provision) -> etree._Element:
@@ -198,7 +212,12 @@ class _Applier:
             where = f"page {page}, line {line}" if page is not None else f"line {line}"
             raise _Fail("not-found", f"{top.describe()} has no words on {where}; it is printed from page "
                                      f"{first.page} line {first.line} to page {last.page} line {last.line}")
-        return matches[0].start, matches[0].end
+        if len(matches) > 1 and page is None and len({m.page for m in matches}) > 1:
+            matches = [m for m in matches if m.page == matches[0].page]
+        lo, hi = min(m.start for m in matches), max(m.end for m in matches)
+        if len(matches) > 1:
+            self.split_lines[(id(top.text), lo, hi)] = [(m.start, m.end) for m in matches]
+        return lo, hi
 
     # -- the plan of one amendment -------------------------------------------------------------------------------
     def plan(self, amendment: Amendment, parsed: Parsed) -> _Plan:
@@ -223,7 +242,7 @@ class _Applier:
             plan.claims.append(_Claim(key, start, end, number))
 
         if isinstance(op, LeaveOutWords):
-            hits = self.choose(find_words(text, op.words, lo, hi), op.words, text, lo, hi, op.each_place,
+            hits = self.choose(self.find(text, op.words, lo, hi), op.words, text, lo, hi, op.each_place,
                                op.occurrence)
             words = op.insert.words if op.insert else ""
             for s, e in hits:
@@ -234,7 +253,7 @@ class _Applier:
             plan.detail = f"left out “{op.words}”" + (f" and inserted {op.insert.describe()}" if op.insert else "")
         elif isinstance(op, InsertWords):
             if op.where in ("after", "before"):
-                hits = self.choose(find_words(text, op.anchor, lo, hi), op.anchor, text, lo, hi, op.each_place, None)
+                hits = self.choose(self.find(text, op.anchor, lo, hi), op.anchor, text, lo, hi, op.each_place, None)
                 points = [e if op.where == "after" else s for s, e in hits]
             elif op.where == "at-end":
                 points = [hi]
@@ -342,7 +361,7 @@ class _Applier:
             region_lo, region_hi = self.line_region(top, page, pt.line)
         elif is_end:
             region_lo, region_hi = after, len(text)
-        hits = [h for h in find_words(text, pt.words, region_lo, region_hi) if h[0] >= after]
+        hits = [h for h in self.find(text, pt.words, region_lo, region_hi) if h[0] >= after]
         if is_end and pt.line is None:
             hits = hits[:1]  # "to “y”": the next “y” after the start
         chosen = self.choose(hits, pt.words, text, region_lo, region_hi, False, pt.occurrence)
@@ -576,10 +595,13 @@ class _Applier:
             outcomes.append(None)
         # structural insertions first (they use the original provision spans), then text edits and removals
         inserted: dict[int, list[str]] = {}
+        new_elements: list[etree._Element] = []
         for i, amendment, plan in accepted:
             try:
                 for make in plan.inserts:
-                    inserted.setdefault(i, []).extend(el.get("eId", "") for el in make())
+                    made = make()
+                    new_elements.extend(made)
+                    inserted.setdefault(i, []).extend(el.get("eId", "") for el in made)
             except _Fail as exc:
                 outcomes[i] = Outcome(number=amendment.label, dnum=amendment.dnum, status=exc.status,
                                       detail=exc.detail)
@@ -590,8 +612,8 @@ class _Applier:
                                       detail=plan.detail[:1].upper() + plan.detail[1:],
                                       placed_by_lawtrack=plan.placed_by_lawtrack,
                                       provisions=tuple(inserted.get(i, [])) + tuple(plan.touched))
-        amended = bill_from_tree(self.root, f"{self.bill.source} (amended)", self.bill.metadata.source_format,
-                                 notes=self.bill.notes)
+        amended = rebuild_bill(self.bill, self.root, self.editor.changed + new_elements,
+                               f"{self.bill.source} (amended)")
         return ApplyResult(bill=amended, outcomes=tuple(o for o in outcomes if o is not None))
 
 

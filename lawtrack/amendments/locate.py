@@ -16,17 +16,28 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
+def _wordish(ch: str) -> bool:
+    return ch.isalnum() or ch in "-'’"
+
+
 def _boundary_ok(text: str, start: int, end: int, words: str) -> bool:
-    if words[:1].isalnum() and start > 0 and text[start - 1].isalnum():
+    """Quoted words are whole words: “commercial” is not in “non-commercial”, nor “the” in “there”."""
+    if words[:1].isalnum() and start > 0 and _wordish(text[start - 1]) and (
+            text[start - 1].isalnum() or (start > 1 and text[start - 2].isalnum())):
         return False
-    return not (words[-1:].isalnum() and end < len(text) and text[end].isalnum())
+    return not (words[-1:].isalnum() and end < len(text) and _wordish(text[end]) and (
+        text[end].isalnum() or (end + 1 < len(text) and text[end + 1].isalnum())))
 
 
-def find_words(text: str, words: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
-    """Every (start, end) where ``words`` occur in ``text`` starting in ``[lo, hi)`` (they may run past hi)."""
+def find_words(text: str, words: str, lo: int = 0, hi: int | None = None,
+               folded: str | None = None) -> list[tuple[int, int]]:
+    """Every (start, end) where ``words`` occur in ``text`` starting in ``[lo, hi)`` (they may run past hi).
+
+    ``folded`` may pass ``fold(text)`` when the caller searches the same text many times.
+    """
     if not words:
         return []
-    hay = fold(text)
+    hay = folded if folded is not None else fold(text)
     needle = " ".join(fold(words).split())
     hi = len(text) if hi is None else hi
     out: list[tuple[int, int]] = []
@@ -42,8 +53,8 @@ def find_words(text: str, words: str, lo: int = 0, hi: int | None = None) -> lis
 def spaced(words: str, before: str, after: str) -> str:
     """Words to insert between ``before`` and ``after`` characters, with the spaces House style implies."""
     out = words
-    if out and before and not before.isspace() and before not in "(“‘" and out[0] not in ",.;:)”’ " :
+    if out and before and not before.isspace() and before not in "(“‘—–" and out[0] not in ",.;:)”’—– ":
         out = " " + out
-    if out and after and not after.isspace() and after not in ",.;:)”’" and out[-1] not in "(“‘ ":
+    if out and after and not after.isspace() and after not in ",.;:)”’—–" and out[-1] not in "(“‘—– ":
         out = out + " "
     return out

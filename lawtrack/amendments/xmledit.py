@@ -68,6 +68,8 @@ class Editor:
     emptied: list[etree._Element] = field(default_factory=list)
     maps: dict[int, TextMap] = field(default_factory=dict)
     seq: int = 0
+    #: Elements whose content :meth:`apply` changed (for re-reading only what changed).
+    changed: list[etree._Element] = field(default_factory=list)
 
     def map_of(self, element: etree._Element) -> TextMap:
         key = id(element)
@@ -177,13 +179,20 @@ class Editor:
                 value = value[: e.start] + e.text + value[e.end :]
             if slot == "text":
                 node.text = value
+                self.changed.append(node)
             else:
                 node.tail = value
+                parent = node.getparent()
+                self.changed.append(parent if parent is not None else node)
         for el in self.emptied:
-            if el.getparent() is not None and not "".join(str(t) for t in el.itertext()).strip() and not len(el):
+            parent = el.getparent()
+            if parent is not None and not "".join(str(t) for t in el.itertext()).strip() and not len(el):
+                self.changed.append(parent)
                 remove_keep_tail(el)
         for el in self.removals:
-            if el.getparent() is not None:
+            parent = el.getparent()
+            if parent is not None:
+                self.changed.append(parent)
                 remove_keep_tail(el)
         self.slot_edits.clear()
         self.removals.clear()

@@ -79,6 +79,8 @@ class Bill(BaseModel):
     _by_eid: dict[str, Provision] | None = PrivateAttr(default=None)
     _by_line: dict[tuple[int, int], list[LineHit]] | None = PrivateAttr(default=None)
     _parents: dict[int, Provision] | None = PrivateAttr(default=None)
+    _clauses: list[Provision] | None = PrivateAttr(default=None)
+    _clause_by_label: dict[str, Provision] | None = PrivateAttr(default=None)
 
     @classmethod
     def from_tree(
@@ -140,7 +142,18 @@ class Bill(BaseModel):
 
     def clauses(self) -> list[Provision]:
         """The bill's own clauses (not sections quoted from other Acts), in order."""
-        return [p for p in self.walk() if p.kind is Kind.CLAUSE and not p.quoted]
+        if self._clauses is None:
+            self._clauses = [p for p in self.walk() if p.kind is Kind.CLAUSE and not p.quoted]
+        return list(self._clauses)
+
+    def clause(self, label: str) -> Provision | None:
+        """Clause ``label`` ("5", "26A"), or None."""
+        if self._clause_by_label is None:
+            index: dict[str, Provision] = {}
+            for c in self.clauses():
+                index.setdefault((c.label or "").lower(), c)
+            self._clause_by_label = index
+        return self._clause_by_label.get(label.lower())
 
     def schedules(self) -> list[Provision]:
         return [p for p in self.walk() if p.kind is Kind.SCHEDULE and not p.quoted]
@@ -235,11 +248,14 @@ class Bill(BaseModel):
                 scope = match[0]
             candidates = [p for p in scope.walk() if not p.quoted]
         else:
-            candidates = [
-                p for top in self.provisions if top.kind is not Kind.SCHEDULES for p in top.walk() if not p.quoted
-            ]
             if ref.path and ref.part is None and ref.chapter is None:
-                candidates = [p for p in candidates if p.kind is Kind.CLAUSE]
+                found_clause = self.clause(ref.path[0])
+                candidates = [found_clause] if found_clause is not None else []
+            else:
+                candidates = [
+                    p for top in self.provisions if top.kind is not Kind.SCHEDULES for p in top.walk()
+                    if not p.quoted
+                ]
         for kind, want in ((Kind.PART, ref.part), (Kind.CHAPTER, ref.chapter)):
             if want is not None:
                 group = next((p for p in candidates if p.kind is kind and p.label == want), None)
