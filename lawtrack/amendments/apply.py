@@ -133,7 +133,7 @@ class _Applier:
             if isinstance(el.tag, str) and el.get("eId"):
                 self.index.setdefault(el.get("eId", ""), el)
         self.editor = Editor()
-        self.claims: list[_Claim] = []
+        self.claims_by_key: dict[str, list[_Claim]] = {}
         self.headings: dict[str, str] = {}
         self.taken = set(self.index)
         self.new_labels: set[str] = set()
@@ -540,8 +540,8 @@ class _Applier:
     def conflicts(self, plan: _Plan) -> tuple[str, ...]:
         found: list[str] = []
         for new in plan.claims:
-            for old in self.claims:
-                if old.key != new.key or old.number in found:
+            for old in self.claims_by_key.get(new.key, ()):
+                if old.number in found:
                     continue
                 if old.whole or new.whole:
                     found.append(old.number)
@@ -588,7 +588,8 @@ class _Applier:
                 continue
             if mismatch:
                 plan.detail += f" — note: {mismatch}"
-            self.claims.extend(plan.claims)
+            for c in plan.claims:
+                self.claims_by_key.setdefault(c.key, []).append(c)
             if plan.heading:
                 self.headings[_norm(plan.heading)] = amendment.label
             accepted.append((i, amendment, plan))
