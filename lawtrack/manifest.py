@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from lawtrack.errors import LawtrackError
 from lawtrack.formats.load import load_bill
 from lawtrack.model.bill import Bill
+from lawtrack.track.record import StageRecord
 
 
 class BillInfo(BaseModel):
@@ -35,6 +36,7 @@ class Manifest(BaseModel):
 
     bill: BillInfo
     source: SourceInfo
+    record: StageRecord | None = None
     #: The manifest file itself; source paths are relative to its repository (the folder above ``bills/``).
     file: str = ""
 
@@ -69,6 +71,10 @@ def load_manifest(path: str | Path) -> Manifest:
         where = ".".join(str(x) for x in first["loc"])
         raise LawtrackError(f"manifest field {where}: {first['msg']}", source=str(p),
                             expected="[bill] slug/title and [source] path") from None
+
+
+def manifest_for(bill_id: int, folder: str | Path = "bills") -> Manifest | None:
+    return next((m for m in manifests(folder) if m.bill.bills_api_id == bill_id), None)
 
 
 def manifests(folder: str | Path = "bills") -> list[Manifest]:
