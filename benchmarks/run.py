@@ -9,11 +9,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import bench_amendments, bench_bill
+from benchmarks import bench_amendments, bench_bill, bench_track
 from benchmarks.common import machine
 from lawtrack.fileio import write_atomic
 
-SUITES = {"bill": bench_bill.run, "amendments": bench_amendments.run}
+SUITES = {"bill": bench_bill.run, "amendments": bench_amendments.run, "track": bench_track.run}
 
 
 def main() -> None:

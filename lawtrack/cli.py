@@ -220,6 +220,31 @@ def paper_cmd(paper_file: Path, as_json: bool) -> None:
                   f"{len(paper.orders)} order component(s) kept separately")
 
 
+def _keeling(original: Bill, result: Any, suffix: str) -> bytes:
+    from lawtrack.diff.keeling import keeling
+
+    units = keeling(original, result)
+    title = f"{original.metadata.short_title}: Keeling view with amendments applied"
+
+    def link(number: str) -> str:
+        return f"#amendment-{number}"
+
+    if suffix == ".html":
+        from lawtrack.render.html import keeling_html
+
+        return keeling_html(units, link, title=title).encode()
+    if suffix == ".md":
+        from lawtrack.render.markdown import keeling_markdown
+
+        return keeling_markdown(units, link, title=title).encode()
+    if suffix == ".xml":
+        from lawtrack.render.akn import keeling_xml
+
+        return keeling_xml(units, title=title)
+    raise LawtrackError(f"cannot write a Keeling view as {suffix or 'a file without a suffix'}",
+                        expected=".html, .xml or .md")
+
+
 def _load_bill_arg(path: Path) -> Bill:
     if path.suffix == ".toml":
         from lawtrack.manifest import load_manifest
@@ -234,7 +259,10 @@ def _load_bill_arg(path: Path) -> Bill:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the amended bill (.xml, .md or .json).")
 @click.option("--report", "report", help="Write the JSON report to FILE, or '-' for standard output.")
-def apply_cmd(bill_file: Path, amendments: tuple[Path, ...], output: Path | None, report: str | None) -> None:
+@click.option("--keeling", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write a Keeling view (.html, .xml or .md): the amended bill, each change linked to its amendment.")
+def apply_cmd(bill_file: Path, amendments: tuple[Path, ...], output: Path | None, report: str | None,
+              keeling: Path | None) -> None:
     """Apply AMENDMENTS (papers, Markdown drafts or folders) to BILL_FILE (a bill or a bills/*.toml manifest).
 
     Exit status 0 only when every amendment applied.
@@ -247,6 +275,8 @@ def apply_cmd(bill_file: Path, amendments: tuple[Path, ...], output: Path | None
     result = apply(b, found)
     if output is not None:
         write_atomic(output, _convert(result.bill, output.suffix.lower()))
+    if keeling is not None:
+        write_atomic(keeling, _keeling(b, result, keeling.suffix.lower()))
     data = {
         "bill": b.metadata.short_title,
         "print": b.metadata.stage_version,
@@ -265,6 +295,66 @@ def apply_cmd(bill_file: Path, amendments: tuple[Path, ...], output: Path | None
         console.print(f"{data['applied']} of {data['total']} amendments applied")
     if not result.all_applied:
         sys.exit(1)
+
+
+@main.command("diff")
+@click.argument("old_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("new_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["term", "html", "md", "json", "akn"]), default="term")
+@click.option("--provision", "ref", help="Only this provision (as numbered in NEW, or OLD if it was removed).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
+def diff_cmd(old_file: Path, new_file: Path, fmt: str, ref: str | None, output: Path | None) -> None:
+    """Compare two versions of a bill: added, removed, moved, renumbered and changed provisions, word by word."""
+    from lawtrack.diff.compare import BillDiff, compare
+
+    old, new = _load_bill_arg(old_file), _load_bill_arg(new_file)
+    result = compare(old, new)
+    if ref:
+        in_new, in_old = new.find(ref), old.find(ref)
+        if in_new is not None:
+            keep = tuple(p for p in result.provisions if p.new_eid == in_new.eid)
+        else:
+            keep = tuple(p for p in result.provisions if in_old is not None and p.old_eid == in_old.eid)
+        if not keep:
+            raise LawtrackError(f"no provision {ref!r} in either version", expected="e.g. 'clause 5'")
+        result = BillDiff(**{**result.__dict__, "provisions": keep})
+    if fmt == "term" and output is None:
+        from lawtrack.render.terminal import bill_diff_terminal
+
+        console.print(bill_diff_terminal(result))
+        return
+    data = _render_diff(result, fmt)
+    if output is None:
+        click.echo(data.decode("utf-8"))
+    else:
+        write_atomic(output, data)
+        err.print(f"wrote {output}")
+
+
+def _render_diff(result: Any, fmt: str) -> bytes:
+    if fmt == "html":
+        from lawtrack.render.html import bill_diff_html
+
+        return bill_diff_html(result).encode()
+    if fmt == "md":
+        from lawtrack.render.markdown import bill_diff_markdown
+
+        return bill_diff_markdown(result).encode()
+    if fmt == "akn":
+        from lawtrack.render.akn import bill_diff_xml
+
+        return bill_diff_xml(result)
+    if fmt == "term":
+        from rich.console import Console as RichConsole
+
+        from lawtrack.render.terminal import bill_diff_terminal
+
+        capture = RichConsole(record=True, width=120)
+        capture.print(bill_diff_terminal(result))
+        return capture.export_text().encode()
+    from lawtrack.render.json import bill_diff_json
+
+    return bill_diff_json(result).encode()
 
 
 @main.command("export-paper")

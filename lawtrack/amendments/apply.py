@@ -59,6 +59,8 @@ class Outcome(BaseModel):
     placed_by_lawtrack: bool = False
     #: eIds (in the amended bill) of the provisions this amendment inserted or changed.
     provisions: tuple[str, ...] = ()
+    #: Where it acted, as (clause or Schedule eId, start, end) offsets in that provision's original text.
+    spans: tuple[tuple[str, int, int], ...] = ()
 
 
 class ApplyResult(BaseModel):
@@ -612,7 +614,8 @@ class _Applier:
                 outcomes[i] = Outcome(number=amendment.label, dnum=amendment.dnum, status="applied",
                                       detail=plan.detail[:1].upper() + plan.detail[1:],
                                       placed_by_lawtrack=plan.placed_by_lawtrack,
-                                      provisions=tuple(inserted.get(i, [])) + tuple(plan.touched))
+                                      provisions=tuple(inserted.get(i, [])) + tuple(plan.touched),
+                                      spans=tuple((c.key, c.start, c.end) for c in plan.claims))
         amended = rebuild_bill(self.bill, self.root, self.editor.changed + new_elements,
                                f"{self.bill.source} (amended)")
         return ApplyResult(bill=amended, outcomes=tuple(o for o in outcomes if o is not None))

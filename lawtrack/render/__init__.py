@@ -1,0 +1,1 @@
+"""Renderers of diffs and Keeling views, one module per output format (pure: models in, text out)."""

@@ -1,0 +1,86 @@
+"""HTML: ``<ins>``/``<del>`` with classes, readable without colour (underline and strike-through, legend).
+
+Every piece of bill, amendment or API text is escaped; markup is only ever produced here, around escaped text,
+and each element is opened and closed inside one segment, so a rendered diff never has broken tags.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from html import escape
+
+from lawtrack.diff.compare import BillDiff, ProvisionDiff
+from lawtrack.diff.keeling import KeelingUnit, Marked
+from lawtrack.diff.words import Segment
+
+CSS = """
+.lt-diff{white-space:pre-wrap;line-height:1.6}
+.lt-diff ins{text-decoration:underline;text-decoration-thickness:2px;background:#e6ffec}
+.lt-diff del{text-decoration:line-through;background:#ffebe9}
+.lt-diff ins::before{content:"[inserted: ";position:absolute;clip-path:inset(50%);width:1px;height:1px;overflow:hidden}
+.lt-diff del::before{content:"[left out: ";position:absolute;clip-path:inset(50%);width:1px;height:1px;overflow:hidden}
+.lt-badge{display:inline-block;padding:0 .4em;border:1px solid currentColor;border-radius:.3em;font-size:.85em}
+"""
+
+LEGEND = ('<p class="lt-legend"><ins>underlined text</ins> is inserted; <del>struck-through text</del> is left '
+          "out.</p>")
+
+
+def segments_html(segments: Iterable[Segment]) -> str:
+    out = []
+    for s in segments:
+        text = escape(s.text)
+        if s.op == "insert":
+            out.append(f'<ins class="lt-ins">{text}</ins>')
+        elif s.op == "delete":
+            out.append(f'<del class="lt-del">{text}</del>')
+        else:
+            out.append(text)
+    return '<div class="lt-diff">' + "".join(out) + "</div>"
+
+
+def marked_html(segments: Iterable[Marked], link: Callable[[str], str]) -> str:
+    """Keeling segments; each change carries the amendment numbers as links (``link(number)`` gives the URL)."""
+    out = []
+    for s in segments:
+        text = escape(s.text)
+        if s.op == "equal":
+            out.append(text)
+            continue
+        tag = "ins" if s.op == "insert" else "del"
+        names = " ".join(s.amendments)
+        refs = "".join(f'<a class="lt-amendment" href="{escape(link(n), quote=True)}">[{escape(n)}]</a>'
+                       for n in s.amendments)
+        title = f' title="amendment {escape(names, quote=True)}"' if names else ""
+        data = f' data-amendments="{escape(names, quote=True)}"' if names else ""
+        out.append(f'<{tag} class="lt-{tag}"{title}{data}>{text}</{tag}>{refs}')
+    return '<div class="lt-diff">' + "".join(out) + "</div>"
+
+
+def provision_html(p: ProvisionDiff) -> str:
+    head = escape(p.label) + (f" — {escape(p.heading)}" if p.heading else "")
+    change = escape(p.change) + (f" (was {escape(p.old_ref)})" if p.old_ref and p.old_ref != p.new_ref else "")
+    body = segments_html(p.diff) if p.diff else ""
+    return f'<section class="lt-provision lt-{escape(p.change)}"><h3>{head}</h3><p>{change}</p>{body}</section>'
+
+
+def bill_diff_html(diff: BillDiff, *, title: str | None = None) -> str:
+    heading = title or f"{diff.old_title}: {diff.old_version or 'old'} → {diff.new_version or 'new'}"
+    rows = "".join(f"<tr><td>{escape(a)}</td><td>{escape(b)}</td></tr>" for a, b in diff.renumbering())
+    table = (f"<h2>Renumbering</h2><table><thead><tr><th>Old</th><th>New</th></tr></thead><tbody>{rows}"
+             "</tbody></table>") if rows else ""
+    counts = ", ".join(f"{v} {escape(k)}" for k, v in sorted(diff.counts().items()))
+    changes = "".join(provision_html(p) for p in diff.provisions if p.change != "unchanged")
+    return (f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{escape(heading)}</title>"
+            f"<style>{CSS}</style></head><body><h1>{escape(heading)}</h1>{LEGEND}<p>{counts}</p>{table}"
+            f"<h2>Changes</h2>{changes}</body></html>")
+
+
+def keeling_html(units: Iterable[KeelingUnit], link: Callable[[str], str], *, title: str) -> str:
+    parts = []
+    for u in units:
+        head = escape(u.ref) + (f" — {escape(u.heading)}" if u.heading else "")
+        parts.append(f'<section id="{escape(u.eid or "", quote=True)}" class="lt-provision lt-{escape(u.change)}">'
+                     f"<h3>{head}</h3>{marked_html(u.segments, link)}</section>")
+    return (f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{escape(title)}</title>"
+            f"<style>{CSS}</style></head><body><h1>{escape(title)}</h1>{LEGEND}{''.join(parts)}</body></html>")

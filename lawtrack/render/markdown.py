@@ -1,0 +1,57 @@
+"""Markdown pages (for MkDocs): headings in Markdown, diffs as raw HTML blocks of escaped text.
+
+A raw HTML block is not processed as Markdown, so nothing in bill or amendment text (emphasis, links,
+``<script>``) can become markup: it is all escaped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from lawtrack.diff.compare import BillDiff
+from lawtrack.diff.keeling import KeelingUnit
+from lawtrack.render.html import LEGEND, marked_html, segments_html
+
+
+def md_text(text: str | None) -> str:
+    """Escape text for a Markdown heading or paragraph (no markup survives)."""
+    from html import escape
+
+    out = escape(text or "")
+    for ch in "\\`*_[]#|!{}":
+        out = out.replace(ch, "\\" + ch)
+    return out
+
+
+def bill_diff_markdown(diff: BillDiff, *, title: str | None = None) -> str:
+    heading = title or f"{diff.old_title}: {diff.old_version or 'old'} → {diff.new_version or 'new'}"
+    lines = [f"# {md_text(heading)}", "", LEGEND, ""]
+    counts = ", ".join(f"{v} {k}" for k, v in sorted(diff.counts().items()))
+    lines += [md_text(counts), ""]
+    renum = diff.renumbering()
+    if renum:
+        lines += ["## Renumbering", "", "| Old | New |", "| --- | --- |"]
+        lines += [f"| {md_text(a)} | {md_text(b)} |" for a, b in renum]
+        lines.append("")
+    lines += ["## Changes", ""]
+    for p in diff.provisions:
+        if p.change == "unchanged":
+            continue
+        lines += [f"### {md_text(p.label)}" + (f" — {md_text(p.heading)}" if p.heading else ""), ""]
+        was = f" (was {p.old_ref})" if p.old_ref and p.old_ref != p.new_ref else ""
+        lines += [md_text(p.change + was), ""]
+        if p.diff:
+            lines += [segments_html(p.diff), ""]
+    return "\n".join(lines) + "\n"
+
+
+def keeling_markdown(units: Iterable[KeelingUnit], link: Callable[[str], str], *, title: str,
+                     only_changed: bool = False) -> str:
+    lines = [f"# {md_text(title)}", "", LEGEND, ""]
+    for u in units:
+        if only_changed and u.change == "unchanged":
+            continue
+        anchor = f' {{ #{u.eid} }}' if u.eid else ""
+        lines += [f"## {md_text(u.ref)}" + (f" — {md_text(u.heading)}" if u.heading else "") + anchor, ""]
+        lines += [marked_html(u.segments, link), ""]
+    return "\n".join(lines) + "\n"

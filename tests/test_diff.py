@@ -1,0 +1,156 @@
+"""Word-level diffs, bill comparison on real prints, renderers and the Keeling view."""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+import lawtrack
+from lawtrack.amendments.apply import apply
+from lawtrack.amendments.load import load_amendments
+from lawtrack.diff.compare import compare
+from lawtrack.diff.keeling import keeling
+from lawtrack.diff.words import apply_segments, tokenize, word_diff
+from lawtrack.manifest import load_manifest
+from lawtrack.render.akn import bill_diff_xml, keeling_xml
+from lawtrack.render.html import bill_diff_html, keeling_html, segments_html
+from lawtrack.render.json import bill_diff_dict
+from lawtrack.render.markdown import bill_diff_markdown
+from tests.conftest import ROOT, bill_path
+
+unicode_text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80)
+words = st.lists(st.sampled_from(["Gwasanaeth", "Cymru", "ŵyr", "“may”", "must", "😀", "é", "e\u0301", " ", "  ",
+                                  "\n", ",", "—", "person’s", "the"]), max_size=30).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(unicode_text, words), st.one_of(unicode_text, words))
+def test_applying_the_diff_to_old_gives_new(old: str, new: str) -> None:
+    import unicodedata
+
+    segments = word_diff(old, new)
+    assert apply_segments(old, segments) == unicodedata.normalize("NFC", new)
+    assert "".join(s.text for s in segments if s.op != "insert") == unicodedata.normalize("NFC", old)
+
+
+@given(unicode_text)
+def test_tokens_rejoin_byte_for_byte(text: str) -> None:
+    assert "".join(tokenize(text)) == text
+
+
+def test_never_splits_a_word() -> None:
+    segments = word_diff("The regulator may require information.", "The regulators may request information.")
+    changed = [(s.op, s.text) for s in segments if s.op != "equal"]
+    assert ("delete", "regulator") in changed and ("insert", "regulators") in changed
+    assert ("delete", "require") in changed and ("insert", "request") in changed
+
+
+def test_quote_and_space_folding() -> None:
+    assert all(s.op == "equal" for s in word_diff('say "yes"  now', "say “yes” now", fold_quotes=True,
+                                                  fold_space=True))
+    assert any(s.op != "equal" for s in word_diff('say "yes"', "say “yes”"))
+
+
+def test_long_texts_are_not_degraded_to_delete_all_insert_all() -> None:
+    old = " ".join(f"word{i}" for i in range(20000))
+    new = old.replace("word10000 ", "changed ")
+    segments = word_diff(old, new)
+    assert [s.text for s in segments if s.op != "equal"] == ["word10000", "changed"]
+
+
+def test_compare_real_prints_hl54_to_hl60() -> None:
+    old, new = lawtrack.load_bill(bill_path("hl54")), lawtrack.load_bill(bill_path("hl60"))
+    diff = compare(old, new)
+    counts = diff.counts()
+    assert counts["added"] == 9 and counts["renumbered"] >= 30
+    assert ("Clause 16", "Clause 18") in diff.renumbering()
+    c1 = next(p for p in diff.provisions if p.new_ref == "Clause 1")
+    assert c1.change == "changed" and ("insert", ", energy efficient") in [(s.op, s.text) for s in c1.diff]
+    for p in diff.provisions:  # every changed pair's diff rebuilds the new text
+        if p.change == "changed":
+            new_p = new.by_eid(p.new_eid or "")
+            assert new_p is not None and apply_segments("", list(p.diff)) == new_p.text
+
+
+def test_compare_hl60_to_bill177_finds_the_privilege_amendment() -> None:
+    diff = compare(lawtrack.load_bill(bill_path("hl60")), lawtrack.load_bill(bill_path("b177")))
+    assert diff.counts() == {"unchanged": 155, "changed": 1}
+    changed = next(p for p in diff.provisions if p.change == "changed")
+    assert "Nothing in this Act shall impose any charge on the people" in "".join(
+        s.text for s in changed.diff if s.op == "insert")
+
+
+def test_renderers_carry_the_content() -> None:
+    diff = compare(lawtrack.load_bill(bill_path("hl54")), lawtrack.load_bill(bill_path("hl60")))
+    html = bill_diff_html(diff)
+    assert '<ins class="lt-ins">, energy efficient</ins>' in html
+    assert "<td>Clause 16</td><td>Clause 18</td>" in html
+    assert "text-decoration:line-through" in html and "is left out" in html  # readable without colour
+    md = bill_diff_markdown(diff)
+    assert "| Clause 16 | Clause 18 |" in md and '<ins class="lt-ins">, energy efficient</ins>' in md
+    data = bill_diff_dict(diff)
+    first = data["provisions"][0]
+    assert set(first) >= {"guid", "old_ref", "new_ref", "change", "diff"}
+    assert {p["change"] for p in data["provisions"]} <= {"unchanged", "renumbered", "moved", "changed", "added",
+                                                        "removed"}
+    xml = etree.fromstring(bill_diff_xml(diff))
+    ns = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+    assert xml.xpath("//a:ins[text()=', energy efficient']", namespaces=ns)
+    added = xml.xpath("//a:hcontainer[@ukl:change='ins']", namespaces={**ns, "ukl":
+                                                                       "https://www.legislation.gov.uk/namespaces/UK-AKN"})
+    assert len(added) == 9
+
+
+def test_html_escapes_everything() -> None:
+    html = segments_html(word_diff("a <b>", 'a <script>alert("x")</script> & [x](javascript:y)'))
+    assert "<script" not in html and "script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html and "&amp;" in html
+
+    class Tags(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.stack: list[str] = []
+
+        def handle_starttag(self, tag: str, attrs: object) -> None:
+            self.stack.append(tag)
+
+        def handle_endtag(self, tag: str) -> None:
+            assert self.stack.pop() == tag
+
+    parser = Tags()
+    parser.feed(html)
+    assert parser.stack == []
+
+
+def test_keeling_view_links_each_change_to_its_amendment() -> None:
+    bill = load_manifest(ROOT / "bills" / "victims-and-prisoners.toml").load()
+    result = apply(bill, load_amendments(ROOT / "amendments" / "victims-and-prisoners"))
+    units = keeling(bill, result)
+    added = [u for u in units if u.change == "added"]
+    assert {u.ref for u in added} == {"Clause 26A", "Clause 82A"}
+    assert {u.amendments for u in added} == {("96",), ("NC36",)}
+    c2 = next(u for u in units if u.ref == "Clause 2")
+    inserted = [s for s in c2.segments if s.op == "insert"]
+    assert [s.text.strip() for s in inserted] == [", whatever their immigration status"]
+    html = keeling_html(units, lambda n: f"amendments/{n}/", title="Keeling")
+    assert 'href="amendments/96/"' in html and 'href="amendments/NC36/"' in html
+    xml = keeling_xml(units, title="Keeling").decode()
+    assert 'ukl:changeDnum="96"' in xml and 'ukl:change="ins"' in xml
+
+
+def test_diff_cli_json(tmp_path: object) -> None:
+    from click.testing import CliRunner
+
+    from lawtrack.cli import main
+
+    out = CliRunner().invoke(main, ["diff", str(bill_path("hl60")), str(bill_path("b177")), "--format", "json"])
+    assert out.exit_code == 0
+    data = json.loads(out.stdout)
+    assert data["counts"] == {"unchanged": 155, "changed": 1}
+    out = CliRunner().invoke(main, ["diff", str(bill_path("hl54")), str(bill_path("hl60")), "--format", "json",
+                                    "--provision", "clause 18"])
+    data = json.loads(out.stdout)
+    assert [(p["old_ref"], p["new_ref"]) for p in data["provisions"]] == [("Clause 16", "Clause 18")]
