@@ -153,40 +153,6 @@ def explain_cmd(instruction: str, as_json: bool) -> None:
         sys.exit(1)
 
 
-def _paper_rows(paper: Any) -> list[dict[str, Any]]:
-    from lawtrack.amendments.consistency import disagreements
-    from lawtrack.amendments.explain import describe_operation
-    from lawtrack.amendments.instructions import parse_instruction
-    from lawtrack.amendments.model import Parsed
-
-    rows = []
-    for a in paper.amendments:
-        parsed = parse_instruction(a.instruction, a.inserted)
-        ok = isinstance(parsed, Parsed)
-        problems = disagreements(a, parsed)
-        rows.append({
-            "number": a.number,
-            "dnum": a.dnum,
-            "type": a.type,
-            "target": {"provision": a.target_provision, "page": a.target_page,
-                       "address": str(parsed.address) if isinstance(parsed, Parsed) else None},
-            "proposer": a.proposer.model_dump() if a.proposer else None,
-            "supporters": [p.model_dump() for p in a.supporters],
-            "star": a.star,
-            "heading": a.heading,
-            "instruction": a.instruction.replace("\ufffc", "[…]"),
-            "operations": [parsed.operation.model_dump(mode="json", exclude_none=True,
-                                                       exclude={"insert": {"structure"}})]
-            if isinstance(parsed, Parsed) else [],
-            "meaning": describe_operation(parsed.operation) if isinstance(parsed, Parsed) else None,
-            "error": None if isinstance(parsed, Parsed) else parsed.reason,
-            "consistent": ok and not problems,
-            "disagreements": problems,
-            "explanatory_statement": a.explanatory_statement,
-        })
-    return rows
-
-
 @main.command("paper")
 @click.argument("paper_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
@@ -197,7 +163,9 @@ def paper_cmd(paper_file: Path, as_json: bool) -> None:
     from lawtrack.amendments.load import load_paper
 
     paper = load_paper(paper_file)
-    rows = _paper_rows(paper)
+    from lawtrack.amendments.report import paper_rows
+
+    rows = paper_rows(paper)
     if as_json:
         _print_json({
             "paper": {"title": paper.title, "bill": paper.bill_title, "print": paper.bill_version,
@@ -539,27 +507,94 @@ def track_feed(bill_id: int | None, output: Path, db: str | None) -> None:
     err.print(f"wrote {len(events)} event(s) to {output}")
 
 
+@main.group(cls=_Group)
+def site() -> None:
+    """The campaign site: generated pages for every bill under bills/, built with MkDocs."""
+
+
+@site.command("generate")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("docs/bills"))
+@click.option("--bills", "bills_dir", default="bills", type=click.Path(file_okay=False, path_type=Path))
+@db_option
+def site_generate(out: Path, bills_dir: Path, db: str | None) -> None:
+    """Write the Markdown pages, static JSON and Atom feeds (builder-agnostic)."""
+    from lawtrack.site.generate import generate
+
+    path = Path(db or os.environ.get("LAWTRACK_DB") or "") if (db or os.environ.get("LAWTRACK_DB")) else None
+    if path is None:
+        from lawtrack.track.store import default_path
+
+        path = default_path()
+    written = generate(out, bills_dir=bills_dir, db=path)
+    err.print(f"generated pages for {len(written)} bill(s) in {out}")
+
+
+@site.command("build")
+@db_option
+@click.option("--builder", type=click.Choice(["mkdocs", "zensical"]), default="mkdocs")
+def site_build(db: str | None, builder: str) -> None:
+    """Generate the pages, then build the site into site/."""
+    from lawtrack.site.generate import build
+    from lawtrack.track.store import default_path
+
+    path = Path(db) if db else Path(os.environ["LAWTRACK_DB"]) if os.environ.get("LAWTRACK_DB") else default_path()
+    out = build(root=Path("."), db=path, builder=builder)
+    console.print(f"site built in {out}/ — open {out}/index.html")
+
+
 @main.command("demo")
 @click.option("--bills", "bills_dir", default="bills", type=click.Path(file_okay=False, path_type=Path))
-def demo(bills_dir: Path) -> None:
-    """The main job, offline: model every bill named under bills/ and summarise it."""
+@click.option("--db", "db", default="build/demo.sqlite", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--no-site", is_flag=True, help="Only print the summary.")
+def demo(bills_dir: Path, db: Path, no_site: bool) -> None:
+    """The main job, offline: model the bills under bills/, apply our amendments, load each bill's stage
+    record, parse a real amendment paper, and build the campaign site into site/."""
+    from lawtrack.amendments.apply import apply
+    from lawtrack.amendments.load import load_amendments, load_paper
+    from lawtrack.amendments.report import paper_rows
     from lawtrack.manifest import manifests
+    from lawtrack.track.record import record_snapshot
+    from lawtrack.track.store import Store
 
     found = manifests(bills_dir)
     if not found:
         raise LawtrackError("no bill manifests", source=str(bills_dir), expected="bills/*.toml")
-    for m in found:
-        b = m.load()
-        data = outline(b)
-        console.print(f"[bold]{m.bill.title}[/] ({m.bill.session}, Bills API id {m.bill.bills_api_id})", markup=True)
-        console.print(f"  modelled from {m.source.description or m.source.path}")
-        console.print(f"  {data['clauses']} clauses, {data['schedules']} Schedules; "
-                      f"{sum(1 for _ in b.walk())} provisions")
-        for entry in data["outline"]:
-            if entry["kind"] == "part":
-                console.print(f"  {entry['num']} — {entry['heading']}: {_count_clauses(entry)} clauses")
-        for note in b.notes:
-            console.print(f"  [dim]import note: {note}[/]", markup=True)
+    if db.exists():
+        db.unlink()
+    with Store(db) as store:
+        for m in found:
+            b = m.load()
+            data = outline(b)
+            console.print(f"[bold]{m.bill.title}[/] ({m.bill.session})", markup=True)
+            console.print(f"  modelled from {m.source.description or m.source.path}: {data['clauses']} clauses, "
+                          f"{data['schedules']} Schedules, {sum(1 for _ in b.walk())} provisions")
+            if m.record is not None and m.bill.bills_api_id is not None:
+                store.record(m.bill.bills_api_id, record_snapshot(m.bill.bills_api_id, m.bill.title, m.record),
+                             source="record")
+                last = m.record.stages[-1]
+                console.print(f"  stage record: {len(m.record.stages)} stages, last {last.stage} "
+                              f"{', '.join(last.dates)}")
+            if m.site.amendments:
+                drafts = load_amendments(m.resolve(m.site.amendments))
+                result = apply(b, drafts)
+                for o in result.outcomes:
+                    console.print(f"  amendment {o.number or 'draft'}: {o.status} — {o.detail}", markup=False)
+                if not result.all_applied:
+                    raise LawtrackError("our amendments no longer apply cleanly", source=m.site.amendments)
+            for paper_path in m.site.papers:
+                paper = load_paper(m.resolve(paper_path))
+                rows = paper_rows(paper)
+                agree = sum(1 for r in rows if r["consistent"])
+                console.print(f"  paper {Path(paper_path).name}: {len(rows)} amendments, {agree} parsed and "
+                              f"consistent with the paper's markup")
+    if no_site:
+        return
+    from lawtrack.site.generate import build
+
+    out = build(root=Path("."), db=db)
+    page = next((out / "bills" / m.bill.slug / "index.html" for m in found if m.bill.bills_api_id == 3443),
+                out / "index.html")
+    console.print(f"site built: {page}")
 
 
 def _count_clauses(entry: dict[str, Any]) -> int:

@@ -31,18 +31,41 @@ class SourceInfo(BaseModel):
     description: str | None = None
 
 
+class VersionInfo(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    label: str
+    path: str
+
+
+class SiteInfo(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    amendments: str | None = None  # folder of Markdown drafts, relative to the repository
+    papers: list[str] = []  # amendment papers to show parsed
+
+
 class Manifest(BaseModel):
     model_config = ConfigDict(frozen=True, extra="allow")
 
     bill: BillInfo
     source: SourceInfo
     record: StageRecord | None = None
+    versions: list[VersionInfo] = []
+    site: SiteInfo = SiteInfo()
     #: The manifest file itself; source paths are relative to its repository (the folder above ``bills/``).
     file: str = ""
 
+    @property
+    def root(self) -> Path:
+        """The repository the manifest belongs to (the folder above ``bills/``)."""
+        return Path(self.file).resolve().parent.parent if self.file else Path.cwd()
+
+    def resolve(self, relative: str) -> Path:
+        return (self.root / relative).resolve()
+
     def source_path(self) -> Path:
-        base = Path(self.file).resolve().parent.parent if self.file else Path.cwd()
-        return (base / self.source.path).resolve()
+        return self.resolve(self.source.path)
 
     def load(self) -> Bill:
         path = self.source_path()

@@ -1,0 +1,198 @@
+"""Generate the campaign site's Markdown pages and static JSON/feeds (shell), then build it with MkDocs.
+
+``generate`` reads ``bills/*.toml``, the Markdown drafts they name, the tracking store (or a bill's hand-kept
+record when the store has nothing for it) and the sources named in the manifests; it writes plain Markdown that
+any MkDocs-compatible builder can build. ``build`` runs the builder.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from lawtrack.amendments.apply import apply
+from lawtrack.amendments.load import load_amendments, load_paper
+from lawtrack.amendments.model import Amendment
+from lawtrack.amendments.report import paper_rows
+from lawtrack.diff.compare import compare
+from lawtrack.diff.keeling import keeling
+from lawtrack.errors import LawtrackError
+from lawtrack.fileio import write_atomic
+from lawtrack.formats.load import load_bill
+from lawtrack.manifest import Manifest, manifests
+from lawtrack.outline import outline
+from lawtrack.render.markdown import bill_diff_markdown
+from lawtrack.site import pages
+from lawtrack.track.events import Snapshot
+from lawtrack.track.feeds import atom
+from lawtrack.track.record import record_snapshot
+from lawtrack.track.status import status
+from lawtrack.track.store import Store
+
+CSS = """
+.lt-diff{white-space:pre-wrap;line-height:1.6}
+.lt-diff ins{text-decoration:underline;text-decoration-thickness:2px;background:#e6ffec;color:inherit}
+.lt-diff del{text-decoration:line-through;background:#ffebe9;color:inherit}
+.lt-badge{display:inline-block;padding:0 .5em;border:2px solid currentColor;border-radius:.4em;font-weight:600}
+.lt-badge-agreed{color:#116329}.lt-badge-negatived{color:#a40e26}.lt-badge-withdrawn{color:#6e4c00}
+.lt-badge-no-decision,.lt-badge-not-moved,.lt-badge-not-called{color:#57606a}
+.lt-before-after{display:grid;grid-template-columns:1fr 1fr;gap:1em}
+.lt-instruction{font-style:normal}
+"""
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "amendment"
+
+
+def _amendment_slug(a: Amendment) -> str:
+    return _slug(a.number) if a.number else _slug(Path(a.source).stem)
+
+
+def _snapshot(m: Manifest, store: Store | None) -> Snapshot:
+    bill_id = m.bill.bills_api_id
+    if store is not None and bill_id is not None:
+        snap = store.snapshot(bill_id)
+        if snap:
+            return snap
+    if m.record is not None:
+        return record_snapshot(bill_id or 0, m.bill.title, m.record)
+    return {}
+
+
+def _write(path: Path, text: str | bytes) -> None:
+    write_atomic(path, text)
+
+
+def generate(out: Path, *, bills_dir: Path = Path("bills"), db: Path | None = None) -> list[Path]:
+    """Write the generated pages under ``out`` (replacing what was there); return the bill pages written."""
+    found = manifests(bills_dir)
+    if not found:
+        raise LawtrackError("no bill manifests", source=str(bills_dir), expected="bills/*.toml")
+    tmp = out.with_name(out.name + ".tmp")
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    tmp.mkdir(parents=True)
+    store = Store(db) if db is not None and db.exists() else None
+    written: list[Path] = []
+    summaries: list[dict[str, Any]] = []
+    all_events: list[dict[str, Any]] = []
+    try:
+        for m in found:
+            info = _bill_pages(m, tmp, store)
+            summaries.append(info)
+            written.append(out / m.bill.slug / "index.md")
+            if store is not None and m.bill.bills_api_id is not None:
+                all_events += store.events(bill_id=m.bill.bills_api_id)
+        _write(tmp / "index.md", pages.home_page(summaries, all_events))
+        _write(tmp / "api" / "events.json", json.dumps({"events": all_events}, ensure_ascii=False, indent=2))
+        _write(tmp / "feeds" / "all.xml", atom(all_events, title="lawtrack: all tracked bills",
+                                               feed_id="urn:lawtrack:bills:all"))
+    finally:
+        if store is not None:
+            store.close()
+    if out.exists():
+        shutil.rmtree(out)
+    tmp.rename(out)
+    return written
+
+
+def _bill_pages(m: Manifest, out: Path, store: Store | None) -> dict[str, Any]:
+    slug = m.bill.slug
+    folder = out / slug
+    bill = m.load()
+    snap = _snapshot(m, store)
+    bill_id = m.bill.bills_api_id or 0
+    st = status(bill_id, snap) if snap else None
+    bill_entity = snap.get(("bill", str(bill_id)), {})
+    # our drafts, applied together (Keeling view) and one by one (their own pages)
+    drafts = load_amendments(m.resolve(m.site.amendments)) if m.site.amendments else []
+    link = lambda number: f"../amendments/{_slug(number)}/"  # noqa: E731 - from keeling.md
+    record_amendments = {(a.get("marshalledListText"), a.get("house")): a for (k, _), a in snap.items()
+                         if k == "amendment"}
+    listed: list[dict[str, Any]] = []
+    if drafts:
+        together = apply(bill, drafts)
+        _write(folder / "keeling.md", pages.keeling_page(f"{m.bill.title}: Keeling view with our amendments",
+                                                          keeling(bill, together), link))
+        for a in drafts:
+            single = apply(bill, [a])
+            house = "Lords" if "lords" in (a.house or "").lower() else "Commons" if a.house else None
+            rec = record_amendments.get((a.number, house), {})
+            units = keeling(bill, single)
+            page = pages.amendment_page(
+                bill_title=m.bill.title, amendment=a, outcome=single.outcomes[0], units=units,
+                decision=rec.get("decision"), inferred=bool(rec.get("decisionInferred")),
+                keeling_href="../../keeling/", link=lambda n: f"../{_slug(n)}/", note=rec.get("note"),
+                sources=list(rec.get("sources") or []))
+            _write(folder / "amendments" / f"{_amendment_slug(a)}.md", page)
+    for _key, item in sorted(((k, v) for k, v in snap.items() if k[0] == "amendment"), key=lambda kv: kv[0]):
+        draft = next((d for d in drafts if d.number and d.number == item.get("marshalledListText")), None)
+        listed.append({"label": item.get("marshalledListText") or "?", "heading": item.get("mainHeader") or
+                       (draft.heading if draft else None), "decision": item.get("decision"),
+                       "inferred": bool(item.get("decisionInferred")), "house": item.get("house") or "",
+                       "stage": item.get("stageName") or _stage_name(snap, item.get("billStageId")),
+                       "slug": _amendment_slug(draft) if draft else None})
+    for d in drafts:
+        if not any(x.get("slug") == _amendment_slug(d) for x in listed):
+            listed.append({"label": d.number or "draft", "heading": d.heading or pages.instruction_text(d),
+                           "decision": None, "house": "", "stage": "Our drafts", "slug": _amendment_slug(d)})
+    comparisons: list[tuple[str, str]] = []
+    for old_v, new_v in zip(m.versions, m.versions[1:], strict=False):
+        diff = compare(load_bill(m.resolve(old_v.path)), load_bill(m.resolve(new_v.path)))
+        name = f"compare-{_slug(old_v.label)}-to-{_slug(new_v.label)}"
+        _write(folder / f"{name}.md", bill_diff_markdown(diff, title=f"{old_v.label} → {new_v.label}"))
+        comparisons.append((f"{old_v.label} → {new_v.label}", f"{name}.md"))
+    papers: list[tuple[str, str]] = []
+    for paper_path in m.site.papers:
+        paper = load_paper(m.resolve(paper_path))
+        name = f"paper-{_slug(Path(paper_path).stem)}"
+        _write(folder / f"{name}.md", pages.paper_page(paper, paper_rows(paper)))
+        papers.append((f"{paper.stage}, {pages.human_date(paper.date)} ({len(paper.amendments)} amendments)",
+                       f"{name}.md"))
+    data = outline(bill)
+    sponsors = [((s.get("member") or {}).get("name") or "") for s in bill_entity.get("sponsors") or []]
+    publications = [v for (k, _), v in snap.items() if k == "publication"]
+    _write(folder / "index.md", pages.bill_page(
+        title=m.bill.title, slug=slug, long_title=bill_entity.get("longTitle") or bill.metadata.long_title,
+        sponsors=[s for s in sponsors if s], status=st, amendments=listed, outline=data["outline"],
+        publications=publications, source=m.source.description or m.source.path, comparisons=comparisons,
+        papers=papers, has_keeling=bool(drafts)))
+    summary = {"slug": slug, "title": m.bill.title, "bill_id": m.bill.bills_api_id,
+               "current_stage": st["current_stage"] if st else None,
+               "current_house": st["current_house"] if st else None,
+               "last_change": bill_entity.get("lastUpdate"), "status": st, "amendments": listed,
+               "clauses": data["clauses"], "schedules": data["schedules"]}
+    _write(out / "api" / "bills" / f"{slug}.json", json.dumps(summary, ensure_ascii=False, indent=2))
+    if store is not None and m.bill.bills_api_id is not None:
+        events = store.events(bill_id=m.bill.bills_api_id)
+        _write(out / "feeds" / f"{slug}.xml", atom(events, title=f"lawtrack: {m.bill.title}",
+                                                   feed_id=f"urn:lawtrack:bills:{m.bill.bills_api_id}"))
+    return summary
+
+
+def _stage_name(snap: Snapshot, stage_id: Any) -> str:
+    stage = snap.get(("stage", str(stage_id)), {})
+    return str(stage.get("description") or "Stage")
+
+
+def build(*, root: Path = Path("."), db: Path | None = None, site_dir: Path | None = None,
+          builder: str = "mkdocs") -> Path:
+    """Generate into ``docs/bills`` and build the site with MkDocs; return the site folder."""
+    generate(root / "docs" / "bills", bills_dir=root / "bills", db=db)
+    _write(root / "docs" / "assets" / "lawtrack.css", CSS)
+    site = site_dir or root / "site"
+    if builder == "zensical":
+        cmd = [sys.executable, "-m", "zensical", "build", "-f", str(root / "mkdocs.yml")]
+    else:
+        cmd = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(root / "mkdocs.yml"),
+               "--site-dir", str(site.resolve())]
+    proc = subprocess.run(cmd, cwd=root, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise LawtrackError(f"{builder} build failed: {proc.stderr.strip()[-2000:]}", source=str(root / "mkdocs.yml"))
+    return site
