@@ -154,3 +154,20 @@ def test_diff_cli_json(tmp_path: object) -> None:
                                     "--provision", "clause 18"])
     data = json.loads(out.stdout)
     assert [(p["old_ref"], p["new_ref"]) for p in data["provisions"]] == [("Clause 16", "Clause 18")]
+
+
+def test_fast_engine_gives_identical_output() -> None:
+    import random
+
+    import pytest as _pytest
+
+    from lawtrack.diff import words as w
+
+    if w._FAST is None:
+        _pytest.skip("fast-diff-match-patch is not installed (pip install lawtrack[fast])")
+    rng = random.Random(7)
+    vocab = ["the", "may", "must", "person", "Act", "of", "2018", "—", "“x”", "Gwasanaeth", "😀", " ", "\n"]
+    for _ in range(300):
+        a = " ".join(rng.choice(vocab) for _ in range(rng.randint(0, 50)))
+        b = " ".join(rng.choice(vocab) for _ in range(rng.randint(0, 50)))
+        assert w.word_diff(a, b, use_fast=True) == w.word_diff(a, b, use_fast=False)

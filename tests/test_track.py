@@ -192,6 +192,7 @@ def test_cli_track_commands(api: tuple[FakeApi, str], tmp_path: Path, monkeypatc
     monkeypatch.setenv("LAWTRACK_API_URL", base)
     monkeypatch.setenv("LAWTRACK_DB", str(tmp_path / "db.sqlite"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("LAWTRACK_RATE", "0")
     runner = CliRunner()
     assert runner.invoke(main, ["track", "add", "9001", "--bills", str(tmp_path)]).exit_code == 0
     out = runner.invoke(main, ["track", "sync", "--json"])

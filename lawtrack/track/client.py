@@ -59,7 +59,7 @@ class BillsClient:
         *,
         cache_path: str | Path | None = None,
         ttl: float = 600,
-        rate: float = 5.0,
+        rate: float | None = None,
         timeout: tuple[float, float] = (5.0, 30.0),
         retries: int = 4,
         backoff: float = 0.5,
@@ -69,6 +69,8 @@ class BillsClient:
         self.base_url = base_url or os.environ.get("LAWTRACK_API_URL") or protocol.DEFAULT_BASE_URL
         self.timeout = timeout
         self.take = take
+        if rate is None:
+            rate = float(os.environ.get("LAWTRACK_RATE") or 5.0)  # requests per second; 0 turns the limit off
         self.min_interval = 1.0 / rate if rate > 0 else 0.0
         self._last = 0.0
         self._lock = threading.Lock()
