@@ -202,7 +202,8 @@ To move the following Clause—
 
 #### <script>window.__pwned = 'heading'</script> Evil <img src=x onerror="window.__pwned='img2'">
 
-- (1) Text with [a link](javascript:window.__pwned='body') and <iframe src="javascript:window.__pwned='iframe'"></iframe> and <b onmouseover="x">bold</b>.
+- (1) Text with [a link](javascript:window.__pwned='body') and
+  <iframe src="javascript:window.__pwned='iframe'"></iframe> and <b onmouseover="x">bold</b>.
 """
 
 
