@@ -9,11 +9,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import bench_amendments, bench_bill, bench_track
+from benchmarks import bench_amendments, bench_bill, bench_diff, bench_site, bench_track
 from benchmarks.common import machine
 from lawtrack.fileio import write_atomic
 
-SUITES = {"bill": bench_bill.run, "amendments": bench_amendments.run, "track": bench_track.run}
+SUITES = {
+    "bill": bench_bill.run,
+    "amendments": bench_amendments.run,
+    "diff": bench_diff.run,
+    "track": bench_track.run,
+    "site": bench_site.run,
+}
 
 
 def main() -> None:
