@@ -19,7 +19,7 @@ def _size(folder: Path) -> tuple[int, int]:
 
 def _root(tmp: Path) -> Path:
     root = tmp / "repo"
-    root.mkdir()
+    root.mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", root / "docs", ignore=shutil.ignore_patterns("bills", "assets"))
     return root

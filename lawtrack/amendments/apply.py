@@ -249,6 +249,8 @@ class _Applier:
             words = op.insert.words if op.insert else ""
             for s, e in hits:
                 claim(s, e)
+                if not words and s > 0 and text[s - 1] == " " and (e == len(text) or text[e] in ",.;:)”’\n"):
+                    s -= 1  # leaving out words before punctuation takes the space before them too
                 plan.edits.append(_delete(top_el, s, e, words))
             if op.insert and op.insert.structure:
                 self.plan_structure(plan, amendment, top_el, hits[-1][1])
@@ -375,7 +377,9 @@ class _Applier:
         if top.kind is Kind.SCHEDULE and op.kind == "sub-paragraph":
             kinds = kinds | {Kind.SUBPARAGRAPH}
         wanted = [label.lower() for label in op.labels]
-        pool = [p for p in top.walk() if p.kind in kinds and not p.quoted and (p.label or "").lower() in wanted]
+        pool = [p for p in top.walk() if p.kind in kinds and (p.label or "").lower() in wanted]
+        if parsed.address.line is None:
+            pool = [p for p in pool if not p.quoted]  # without a printed line, only the bill's own provisions
         addr = parsed.address
         if addr.line is not None and pool:
             on_line = [p for p in pool if any(s.line == addr.line and (addr.page is None or s.page == addr.page)

@@ -97,10 +97,10 @@ def place(spans: list[ProvisionSpan], pos: int, new: list[etree._Element]) -> et
     """Insert ``new`` provisions at text position ``pos``: after the provision of the same kind that the
     position is in (or ends), else as the first child of the provision whose own words end there.
     Returns the parent element they were placed in, or None when no sensible place exists."""
-    want = kind_of(new[0])
+    want = (kind_of(new[0]), local(new[0].tag))
     chain = innermost(spans, pos)
     for span in reversed(chain):
-        if kind_of(span.node) == want:
+        if (kind_of(span.node), local(span.node.tag)) == want:
             anchor = span.node
             for el in new:
                 anchor.addnext(el)

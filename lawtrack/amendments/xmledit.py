@@ -135,6 +135,15 @@ class Editor:
         self._covered(tm.provisions, start, end, whole, top=True)
         skip = {id(n) for span in whole for n in span.node.iter()}
         inserted = replacement == ""
+        if start < end and tm.text[start] == " " and not any(
+                seg.offset <= start < seg.offset + seg.length for seg in tm.segments):
+            # the range opens on a space printed between two chunks: it is the trailing space of the chunk before
+            for seg in tm.segments:
+                if seg.offset + seg.length == start and seg.slot in _EDITABLE:
+                    positions = self._positions(seg)
+                    if positions[-1] < len(seg.raw):
+                        self._slot(seg, positions[-1], len(seg.raw), "")
+                    break
         for seg in tm.segments:
             s0, s1 = seg.offset, seg.offset + seg.length
             if s1 <= start or s0 >= end or id(seg.node) in skip:

@@ -207,3 +207,21 @@ def write_markdown(bill: Bill) -> str:
     if body is not None:
         writer.container(body, False)
     return "\n".join(out) + "\n" + "\n\n".join(writer.blocks) + "\n"
+
+
+def provision_markdown(quoted_structure: bytes) -> str:
+    """The provisions of a serialised ``quotedStructure`` in the bill Markdown layout (for amendment drafts)."""
+    from lawtrack.formats.xmlsafe import parse_xml
+
+    root = parse_xml(quoted_structure, "<structure>")
+    writer = _Writer()
+    for child in root:
+        tag = local(child.tag)
+        if tag == "section":
+            head = _heading_md(child)
+            if head:
+                writer.heading(4, head)
+            writer.provision_body(child, item=False)
+        elif tag in _PROVISION_TAGS:
+            writer.provision_body(child, item=True)
+    return "\n\n".join(writer.blocks)

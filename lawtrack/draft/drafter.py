@@ -1,0 +1,368 @@
+"""Write the amendments that turn one version of a bill into another, in House style.
+
+Provisions are aligned (by GUID, then number, then similarity, as for ``compare``); a clause that is new
+becomes a new-clause amendment, one that went becomes "leave out Clause N", and within a clause that changed
+the drafter works down the provision tree: whole subsections or paragraphs added or left out are inserted or left
+out as structure, and changed words become word-level instructions on the printed line where they stand
+("leave out “may” and insert “must”", "after “x” insert “y”"), quoting enough words to be unique on the line.
+Every instruction is parsed back before it is returned; one that would not parse back to the same operation is
+reported instead of emitted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from lxml import etree
+
+from lawtrack.amendments.instructions import parse_instruction
+from lawtrack.amendments.locate import find_words
+from lawtrack.amendments.model import OBJECT, Amendment, Parsed
+from lawtrack.diff.compare import align, body, units
+from lawtrack.diff.words import word_diff
+from lawtrack.formats.akn import NSMAP, akn
+from lawtrack.formats.lawmaker import provisions_of
+from lawtrack.model.bill import Bill
+from lawtrack.model.provision import GROUPING_KINDS, Kind, LineSpan, Provision
+
+House = Literal["commons", "lords"]
+_KIND_WORD = {Kind.SUBSECTION: "subsection", Kind.PARAGRAPH: "paragraph", Kind.SUBPARAGRAPH: "sub-paragraph",
+              Kind.SUBSUBPARAGRAPH: "sub-paragraph"}
+_MAX_QUOTE = 400
+
+
+@dataclass
+class DraftResult:
+    amendments: list[Amendment] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Ctx:
+    old: Bill
+    new: Bill
+    house: House
+    out: DraftResult
+    count: int = 0
+
+    def emit(self, instruction: str, structures: tuple[etree._Element, ...] = ()) -> None:
+        blobs = tuple(_blob(s) for s in structures)
+        provisions = tuple(provisions_of(etree.fromstring(b)) for b in blobs)
+        text = instruction + (OBJECT if structures else "")
+        parsed = parse_instruction(text, provisions)
+        if not isinstance(parsed, Parsed):
+            self.out.notes.append(f"not emitted (does not parse back: {parsed.reason}): {instruction}")
+            return
+        self.count += 1
+        self.out.amendments.append(Amendment(number=str(self.count), instruction=text, inserted=provisions,
+                                             inserted_xml=blobs, type=parsed.lawmaker_type,
+                                             house="House of Lords" if self.house == "lords" else "House of Commons",
+                                             bill_title=self.old.metadata.short_title,
+                                             bill_version=self.old.metadata.stage_version,
+                                             bill_number=self.old.metadata.number,
+                                             heading=provisions[0][0].heading if provisions and provisions[0]
+                                             else None))
+
+
+def _blob(el: etree._Element) -> bytes:
+    from copy import deepcopy
+
+    qs = etree.Element(akn("quotedStructure"), nsmap=NSMAP,  # type: ignore[arg-type]
+                       attrib={"startQuote": "“", "endQuote": "”"})
+    copy = deepcopy(el)
+    copy.tail = None
+    qs.append(copy)
+    return etree.tostring(qs, encoding="UTF-8")
+
+
+def _element(bill: Bill, p: Provision) -> etree._Element:
+    found = bill.tree().xpath("//*[@eId=$e]", e=p.eid) if p.eid else []
+    if not isinstance(found, list) or not found or not isinstance(found[0], etree._Element):
+        raise KeyError(p.eid)
+    return found[0]
+
+
+def _top(bill: Bill, p: Provision) -> Provision:
+    """The clause (or Schedule paragraph) a provision belongs to."""
+    node = p
+    for anc in [p, *bill.ancestors(p)]:
+        if not anc.quoted and (anc.kind is Kind.CLAUSE or (anc.kind is Kind.PARAGRAPH and anc.element == "paragraph")):
+            node = anc
+            break
+    return node
+
+
+def _path(bill: Bill, p: Provision, top: Provision) -> list[str]:
+    chain = [p, *bill.ancestors(p)]
+    out = []
+    for node in chain:
+        if node is top:
+            break
+        if node.label and node.kind not in GROUPING_KINDS:
+            out.append(node.label)
+    return list(reversed(out))
+
+
+def _address(bill: Bill, p: Provision, line: LineSpan | None) -> str:
+    top = _top(bill, p)
+    if top.kind is Kind.CLAUSE:
+        head = f"Clause {top.label}"
+    else:
+        sched = bill.enclosing(top, Kind.SCHEDULE)
+        head = f"Schedule {sched.label if sched else ''}".rstrip()
+        if line is None:
+            head += f", paragraph {top.label}"
+    if line is not None:
+        return f"{head}, page {line.page}, line {line.line}, "
+    path = "".join(f"({x})" for x in _path(bill, p, top))
+    return f"{head}{path}, "
+
+
+def _line_at(p: Provision, pos: int) -> LineSpan | None:
+    found = None
+    for span in p.lines:
+        if span.start <= pos <= max(span.end, span.start) and (span.start <= pos < span.end or found is None):
+            found = span
+    if found is None:
+        before = [s for s in p.lines if s.start <= pos]
+        found = before[-1] if before else (p.lines[0] if p.lines else None)
+    return found
+
+
+def _region(p: Provision, line: LineSpan | None) -> tuple[int, int]:
+    if line is None:
+        return 0, len(p.text)
+    spans = [s for s in p.lines if (s.page, s.line) == (line.page, line.line)]
+    return min(s.start for s in spans), max(s.end for s in spans)
+
+
+def _unique(text: str, s: int, e: int, lo: int, hi: int) -> tuple[int, int] | None:
+    """Widen text[s:e] word by word until it occurs once starting on the line [lo, hi)."""
+    for _ in range(40):
+        words = text[s:e]
+        if words.strip() and len(find_words(text, words, lo, hi)) == 1 and find_words(text, words, lo, hi)[0] == (
+                s, e):
+            return s, e
+        # widen: prefer the next word to the right on the line, else to the left
+        right = _next_word_end(text, e, hi)
+        left = _prev_word_start(text, s, lo)
+        if right is not None:
+            e = right
+        elif left is not None:
+            s = left
+        else:
+            return None
+    return None
+
+
+def _next_word_end(text: str, e: int, hi: int) -> int | None:
+    i = e
+    while i < hi and not text[i].isalnum():
+        i += 1
+    if i >= hi:
+        return None
+    while i < len(text) and (text[i].isalnum() or text[i] in "’'-") and i < max(hi, e + 1) + 40:
+        i += 1
+    while i < len(text) and text[i] in ",;:.)”’" and i < hi:
+        i += 1
+    return i
+
+
+def _prev_word_start(text: str, s: int, lo: int) -> int | None:
+    i = s
+    while i > lo and not text[i - 1].isalnum():
+        i -= 1
+    if i <= lo:
+        return None
+    while i > lo and (text[i - 1].isalnum() or text[i - 1] in "’'-"):
+        i -= 1
+    return i
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _word_changes(ctx: _Ctx, p: Provision, old_text: str, new_text: str, base: int) -> None:
+    """Instructions for word changes in ``p.text[base:base+len(old_text)]`` (its own words)."""
+    segments = word_diff(old_text, new_text, fold_quotes=True)
+    changes: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(segments):
+        seg = segments[i]
+        if seg.op == "equal":
+            i += 1
+            continue
+        start = seg.old_start
+        deleted, inserted = "", ""
+        while i < len(segments) and segments[i].op != "equal":
+            if segments[i].op == "delete":
+                deleted += segments[i].text
+            else:
+                inserted += segments[i].text
+            i += 1
+        changes.append((base + start, base + start + len(deleted), inserted))
+    for s, e, ins in changes:
+        _one_change(ctx, p, s, e, ins)
+
+
+def _one_change(ctx: _Ctx, p: Provision, s: int, e: int, ins: str) -> None:
+    text = p.text
+    ins_words = " ".join(ins.split())
+    if e > s:
+        ts, te = _trim(text, s, e)
+        if te <= ts:  # only whitespace changes: nothing a clerk would table
+            return
+        line = _line_at(p, ts)
+        lo, hi = _region(p, line)
+        if te - ts > _MAX_QUOTE:
+            ctx.out.notes.append(f"{p.describe()}: a {te - ts}-character passage changed; quoted in full")
+        found = _unique(text, ts, te, lo, hi) if ts >= lo else None
+        if found is None:
+            ctx.out.notes.append(f"not emitted: cannot quote “{text[ts:te][:60]}” uniquely on its line in "
+                                 f"{p.describe()}")
+            return
+        ws, we = found
+        new_words = (text[ws:ts] + ins + text[te:we]) if ins_words else (text[ws:ts] + text[te:we])
+        new_words = " ".join(new_words.split())
+        quoted = " ".join(text[ws:we].split())
+        if new_words:
+            ctx.emit(f"{_address(ctx.old, p, line)}leave out “{quoted}” and insert “{new_words}”")
+        else:
+            ctx.emit(f"{_address(ctx.old, p, line)}leave out “{quoted}”")
+        return
+    if not ins_words:
+        return
+    # pure insertion at s: after the words before it on its line, else before the words after it
+    line = _line_at(p, max(s - 1, 0))
+    lo, hi = _region(p, line)
+    prev = _prev_word_start(text, s, lo)
+    if prev is not None:
+        end = s
+        while end > prev and text[end - 1].isspace():
+            end -= 1
+        found = _unique(text, prev, end, lo, hi)
+        if found is not None and found[1] == end:
+            ctx.emit(f"{_address(ctx.old, p, line)}after “{' '.join(text[found[0]:end].split())}” insert "
+                     f"“{ins_words}”")
+            return
+        if found is not None:  # widened to the right: becomes a substitution of the quoted words
+            ws, we = found
+            new_words = " ".join((text[ws:s] + ins + text[s:we]).split())
+            ctx.emit(f"{_address(ctx.old, p, line)}leave out “{' '.join(text[ws:we].split())}” and insert "
+                     f"“{new_words}”")
+            return
+    line = _line_at(p, s)
+    lo, hi = _region(p, line)
+    nxt = _next_word_end(text, s, hi)
+    if nxt is not None:
+        start = s
+        while start < nxt and text[start].isspace():
+            start += 1
+        found = _unique(text, start, nxt, lo, hi)
+        if found is not None and found[0] == start:
+            ctx.emit(f"{_address(ctx.old, p, line)}before “{' '.join(text[start:found[1]].split())}” insert "
+                     f"“{ins_words}”")
+            return
+    ctx.out.notes.append(f"not emitted: no unique words to anchor “{ins_words[:60]}” in {p.describe()}")
+
+
+def _own(p: Provision) -> str:
+    return p.text[: p.own_end] if p.children else p.text
+
+
+def _tail_text(p: Provision) -> tuple[int, str]:
+    """Words after the last child (a wrap-up), with their offset."""
+    if not p.children:
+        return len(p.text), ""
+    last = p.children[-1]
+    at = p.text.rfind(last.text)
+    if at < 0:
+        return len(p.text), ""
+    end = at + len(last.text)
+    return end, p.text[end:]
+
+
+def _provision(ctx: _Ctx, p: Provision, q: Provision) -> None:
+    if body(p) == body(q) and p.heading == q.heading:
+        return
+    old_own, new_own = _own(p), _own(q)
+    if old_own != new_own:
+        _word_changes(ctx, p, old_own, new_own, 0)
+    old_children = list(p.children)
+    new_children = list(q.children)
+    pairs = align(old_children, new_children) if old_children or new_children else []
+    previous: Provision | None = None
+    for a, b in pairs:
+        if a is not None and b is not None:
+            _provision(ctx, a, b)
+            previous = a
+        elif a is not None:
+            word = _KIND_WORD.get(a.kind)
+            line = a.lines[0] if a.lines else None
+            if word and a.label:
+                ctx.emit(f"{_address(ctx.old, a, line) if line else _address(ctx.old, p, None)}leave out {word} "
+                         f"({a.label})")
+            else:
+                ctx.out.notes.append(f"not emitted: cannot name {a.describe()} to leave it out")
+        elif b is not None:
+            anchor = previous if previous is not None else p
+            line = anchor.lines[-1] if anchor.lines and previous is not None else (
+                _line_at(p, max(p.own_end - 1, 0)) if p.lines else None)
+            el = _element(ctx.new, b)
+            where = _address(ctx.old, anchor if previous is not None else p, line)
+            ctx.emit(f"{where}at end insert—", (el,))
+    old_tail_at, old_tail = _tail_text(p)
+    _, new_tail = _tail_text(q)
+    if old_tail != new_tail and old_tail.strip() and new_tail.strip():
+        _word_changes(ctx, p, old_tail, new_tail, old_tail_at)
+
+
+def draft_with_notes(old: Bill, new: Bill, *, house: House = "commons") -> DraftResult:
+    ctx = _Ctx(old, new, house, DraftResult())
+    previous_old: Provision | None = None
+    previous_unit: Provision | None = None
+    for p, q in align(units(old), units(new)):
+        if p is not None and q is not None:
+            _provision(ctx, p, q)
+            if p.kind is Kind.CLAUSE:
+                previous_old = p
+            previous_unit = p
+        elif p is not None:
+            if p.kind is Kind.CLAUSE:
+                if house == "lords" or not p.lines:
+                    ctx.emit(f"Leave out Clause {p.label}")
+                else:
+                    first = p.lines[0]
+                    ctx.emit(f"Page {first.page}, line {first.line}, leave out Clause {p.label}")
+            elif p.lines and p.label:
+                ctx.emit(f"{_address(old, p, p.lines[0])}leave out paragraph ({p.label})")
+            else:
+                ctx.out.notes.append(f"not emitted: cannot name Schedule paragraph {p.label} to leave it out")
+            previous_unit = p
+        elif q is not None:
+            if q.kind is not Kind.CLAUSE:
+                anchor = previous_unit
+                if anchor is None or not anchor.lines:
+                    ctx.out.notes.append(f"not emitted: no printed line to insert Schedule paragraph {q.label} after")
+                    continue
+                ctx.emit(f"{_address(old, anchor, anchor.lines[-1])}at end insert—", (_element(new, q),))
+                continue
+            el = _element(new, q)
+            if house == "lords" or previous_old is not None:
+                position = (f"After Clause {previous_old.label}, insert the following new Clause—"
+                            if previous_old is not None else "Before Clause 1, insert the following new Clause—")
+                ctx.emit(position, (el,)) if house == "lords" else ctx.emit("To move the following Clause—", (el,))
+            else:
+                ctx.emit("To move the following Clause—", (el,))
+    return ctx.out
+
+
+def draft(old: Bill, new: Bill, *, house: House = "commons") -> list[Amendment]:
+    """The amendments that turn ``old`` into ``new`` (House style; page/line from ``old``'s print)."""
+    return draft_with_notes(old, new, house=house).amendments
