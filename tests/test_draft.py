@@ -14,12 +14,16 @@ from lawtrack.diff.compare import compare
 from lawtrack.draft import draft, draft_with_notes
 from tests.conftest import bill_path
 
-_LABEL = re.compile(r"(^|\n)(\(\w+\)|\d+[A-Z]*) ")
+_LABEL = re.compile(r"(^|\n|“)(\(\w+\)|\d+[A-Z]*) ")
+
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
 
 def unlabelled(text: str) -> str:
-    """Text without provision numbers: an amended bill keeps its numbering, a reprint renumbers."""
-    return " ".join(_LABEL.sub(r"\1", text).split())
+    """Text without provision numbers (an amended bill keeps its numbering, a reprint renumbers), with quote
+    styles folded as ``lawtrack diff`` folds them by default (a reprint may change straight quotes to curly)."""
+    return " ".join(_LABEL.sub(r"\1", text).translate(_QUOTES).split())
 
 
 def text_differences(result: lawtrack.Bill, new: lawtrack.Bill) -> list[str]:
@@ -59,8 +63,8 @@ def test_hl54_to_hl60_drafts_parse_back_and_apply() -> None:
     assert len(result.bill.clauses()) == len(new.clauses())
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: two clauses keep a space before a full stop and one quoted "
-                                        "section is misplaced (see the issue 4 closing note)")
+@pytest.mark.xfail(strict=True, reason="known gap: after three long substitutions a space is left before a "
+                                        "full stop or comma (Clauses 28 and 31 of HL Bill 60); see the closing note")
 def test_hl54_to_hl60_round_trips() -> None:
     old, new = lawtrack.load_bill(bill_path("hl54")), lawtrack.load_bill(bill_path("hl60"))
     result = apply(old, draft(old, new, house="lords"))

@@ -276,6 +276,12 @@ def _own(p: Provision) -> str:
     return p.text[: p.own_end] if p.children else p.text
 
 
+def _after_num(p: Provision) -> int:
+    if p.num and p.text.startswith(p.num) and p.text[len(p.num) : len(p.num) + 1] in (" ", "\n"):
+        return len(p.num) + 1
+    return 0
+
+
 def _tail_text(p: Provision) -> tuple[int, str]:
     """Words after the last child (a wrap-up), with their offset."""
     if not p.children:
@@ -292,8 +298,9 @@ def _provision(ctx: _Ctx, p: Provision, q: Provision) -> None:
     if body(p) == body(q) and p.heading == q.heading:
         return
     old_own, new_own = _own(p), _own(q)
-    if old_own != new_own:
-        _word_changes(ctx, p, old_own, new_own, 0)
+    old_at, new_at = _after_num(p), _after_num(q)  # numbers are not words: renumbering is not amended
+    if old_own[old_at:] != new_own[new_at:]:
+        _word_changes(ctx, p, old_own[old_at:], new_own[new_at:], old_at)
     old_children = list(p.children)
     new_children = list(q.children)
     pairs = align(old_children, new_children) if old_children or new_children else []
