@@ -150,20 +150,14 @@ class Bill(BillSummary):
     agent: dict[str, Any] | None = None
 
 
-class AmendmentMember(ApiModel):
-    member_id: int
-    name: str | None = None
-    party: str | None = None
-    party_colour: str | None = None
-    house: House
-    member_photo: str | None = None
-    member_page: str | None = None
-    member_from: str | None = None
+class AmendmentMember(Member):
     sort_order: int
     is_lead: bool
 
 
-class AmendmentSearchItem(ApiModel):
+class Decided(ApiModel):
+    """What amendments, ping-pong amendments and motions share: identity, star, decision, sponsors."""
+
     id: int
     bill_id: int
     bill_stage_id: int
@@ -171,6 +165,9 @@ class AmendmentSearchItem(ApiModel):
     decision: Decision
     decision_explanation: str | None = None
     sponsors: list[AmendmentMember] | None = None
+
+
+class AmendmentSearchItem(Decided):
     amendment_id: int
     amendment_type: AmendmentType
     clause: int | None = None
@@ -254,16 +251,9 @@ class BillPublicationList(ApiModel):
     publications: list[BillPublication] | None = None
 
 
-class PingPongSummary(ApiModel):
+class PingPongSummary(Decided):
     """An amendment or motion in ping-pong (``PingPongAmendmentSummary`` / ``MotionSummary``)."""
 
-    id: int
-    bill_id: int
-    bill_stage_id: int
-    status_indicator: str | None = None
-    decision: Decision
-    decision_explanation: str | None = None
-    sponsors: list[AmendmentMember] | None = None
     type: PingPongType
     number: str | None = None
     summary: str | None = None
