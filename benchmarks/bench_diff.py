@@ -28,8 +28,8 @@ def run() -> str:
     lines = ["## Diff: comparing real prints (issue 4)", "",
              "`lawtrack diff OLD NEW --format json` as a whole process (Python start-up, two loads, alignment, word "
              "diffs, JSON), and in-process `compare()` against difflib word diffs on the same aligned pairs.", "",
-             "| pair | whole process | compare() | difflib on the same pairs | peak RSS |",
-             "| --- | --- | --- | --- | --- |"]
+             "| pair | whole process | compare() | difflib on the same pairs | draft() | peak RSS |",
+             "| --- | --- | --- | --- | --- | --- |"]
     exe = str(ROOT / ".venv" / "bin" / "lawtrack") if (ROOT / ".venv" / "bin" / "lawtrack").exists() else None
     for label, a, b in PAIRS:
         pa, pb = shared(a), shared(b)
@@ -45,10 +45,13 @@ def run() -> str:
 
         ours = timeit(lambda old=old, new=new: compare(old, new), repeat=5)
         base = timeit(lambda old=old, new=new: _difflib_words(old, new), repeat=5)
+        from lawtrack.draft import draft
+
+        drafting = timeit(lambda old=old, new=new: draft(old, new, house="lords"), repeat=3)
         mem = peak_rss_mb(f"from lawtrack.diff.compare import compare\nimport lawtrack\n"
                           f"compare(lawtrack.load_bill({str(pa)!r}), lawtrack.load_bill({str(pb)!r}))")
         lines.append(f"| {label} | {ms(sorted(times)[1])} | {ms(ours['median'])} | {ms(base['median'])} | "
-                     f"{mem:.0f} MB |")
+                     f"{ms(drafting['median'])} | {mem:.0f} MB |")
     lines += ["", "Goal: a full comparison with word-level output well under half a second per pair (the "
                   "in-process `compare()` column; the whole-process column includes interpreter start-up and "
                   "loading both prints)."]

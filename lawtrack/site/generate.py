@@ -20,7 +20,7 @@ from lawtrack.amendments.load import load_amendments, load_paper
 from lawtrack.amendments.model import Amendment
 from lawtrack.amendments.report import paper_rows
 from lawtrack.diff.compare import compare
-from lawtrack.diff.keeling import keeling
+from lawtrack.diff.keeling import KeelingUnit, Marked, keeling
 from lawtrack.errors import LawtrackError
 from lawtrack.fileio import write_atomic
 from lawtrack.formats.load import load_bill
@@ -118,15 +118,21 @@ def _bill_pages(m: Manifest, out: Path, store: Store | None) -> dict[str, Any]:
     listed: list[dict[str, Any]] = []
     if drafts:
         together = apply(bill, drafts)
+        all_units = keeling(bill, together)
         _write(folder / "keeling.md", pages.keeling_page(f"{m.bill.title}: Keeling view with our amendments",
-                                                          keeling(bill, together), link))
-        for a in drafts:
-            single = apply(bill, [a])
+                                                          all_units, link))
+        numbers = [d.number for d in drafts]
+        for a, outcome in zip(drafts, together.outcomes, strict=True):
+            if outcome.status == "applied" and a.number and numbers.count(a.number) == 1:
+                # what this amendment does, read off the combined Keeling view (one apply for all drafts)
+                units = [_only(u, a.number) for u in all_units if a.number in u.amendments]
+            else:
+                single = apply(bill, [a])
+                outcome, units = single.outcomes[0], keeling(bill, single)
             house = "Lords" if "lords" in (a.house or "").lower() else "Commons" if a.house else None
             rec = record_amendments.get((a.number, house), {})
-            units = keeling(bill, single)
             page = pages.amendment_page(
-                bill_title=m.bill.title, amendment=a, outcome=single.outcomes[0], units=units,
+                bill_title=m.bill.title, amendment=a, outcome=outcome, units=units,
                 decision=rec.get("decision"), inferred=bool(rec.get("decisionInferred")),
                 keeling_href="../../keeling/", link=lambda n: f"../{_slug(n)}/", note=rec.get("note"),
                 sources=list(rec.get("sources") or []))
@@ -174,6 +180,17 @@ def _bill_pages(m: Manifest, out: Path, store: Store | None) -> dict[str, Any]:
         _write(out / "feeds" / f"{slug}.xml", atom(events, title=f"lawtrack: {m.bill.title}",
                                                    feed_id=f"urn:lawtrack:bills:{m.bill.bills_api_id}"))
     return summary
+
+
+def _only(unit: KeelingUnit, number: str) -> KeelingUnit:
+    """A Keeling unit showing only ``number``'s changes (other amendments' words as plain text)."""
+    kept: list[Marked] = []
+    for seg in unit.segments:
+        if seg.op == "equal" or number in seg.amendments:
+            kept.append(seg)
+        elif seg.op == "insert":
+            kept.append(Marked(op="equal", text=seg.text))
+    return unit.model_copy(update={"segments": tuple(kept), "amendments": (number,)})
 
 
 def _stage_name(snap: Snapshot, stage_id: Any) -> str:
