@@ -33,6 +33,16 @@ def main() -> None:
             continue
         print(f"running {name} …", file=sys.stderr)
         sections.append(fn())
+    if args.only and Path(args.out).exists():
+        # keep the other suites' sections from the last full run; replace the ones just measured
+        old = Path(args.out).read_text().split("\n## ")
+        fresh = {sec.split("\n", 1)[0].lstrip("# "): sec for sec in sections}
+        kept = [("## " + part) if i else part for i, part in enumerate(old)]
+        merged = []
+        for part in kept[1:]:
+            title = part.split("\n", 1)[0].lstrip("# ")
+            merged.append(fresh.pop(title, part.rstrip("\n")))
+        sections = merged + list(fresh.values())
     now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     text = "\n\n".join(
         [

@@ -8,6 +8,7 @@ any MkDocs-compatible builder can build. ``build`` runs the builder.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -209,7 +210,8 @@ def build(*, root: Path = Path("."), db: Path | None = None, site_dir: Path | No
     else:
         cmd = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(root / "mkdocs.yml"),
                "--site-dir", str(site.resolve())]
-    proc = subprocess.run(cmd, cwd=root, capture_output=True, text=True, check=False)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run(cmd, cwd=root, capture_output=True, text=True, check=False, env=env)
     if proc.returncode != 0:
         raise LawtrackError(f"{builder} build failed: {proc.stderr.strip()[-2000:]}", source=str(root / "mkdocs.yml"))
     return site

@@ -16,7 +16,7 @@ from lawtrack.amendments.apply import Outcome
 from lawtrack.amendments.explain import describe_operation
 from lawtrack.amendments.instructions import parse_instruction
 from lawtrack.amendments.model import OBJECT, Amendment, AmendmentPaper, Parsed
-from lawtrack.diff.keeling import KeelingUnit
+from lawtrack.diff.keeling import KeelingUnit, Marked
 from lawtrack.render.html import LEGEND, marked_html
 from lawtrack.render.markdown import md_text
 from lawtrack.track.models import DECISION_LABELS
@@ -165,10 +165,11 @@ def amendment_page(*, bill_title: str, amendment: Amendment, outcome: Outcome | 
         if u.change == "unchanged":
             continue
         anchor = f"{keeling_href}#{(u.eid or '').lower()}"
+        segments = focus(u.segments)
         lines += [f"### {md_text(u.ref)}" + (f" — {md_text(u.heading)}" if u.heading else ""), "",
-                  f"[See it in the Keeling view]({anchor})", "", "Inline:", "", marked_html(u.segments, link), ""]
-        before = "".join(s.text for s in u.segments if s.op != "insert")
-        after = "".join(s.text for s in u.segments if s.op != "delete")
+                  f"[See it in the Keeling view]({anchor})", "", "Inline:", "", marked_html(segments, link), ""]
+        before = "".join(s.text for s in segments if s.op != "insert")
+        after = "".join(s.text for s in segments if s.op != "delete")
         lines += ['<div class="lt-before-after"><div><h4>Before</h4>'
                   f'<div class="lt-diff">{escape(before) or "<em>(not in the bill)</em>"}</div></div>'
                   f'<div><h4>After</h4><div class="lt-diff">{escape(after)}</div></div></div>', ""]
@@ -179,6 +180,30 @@ def amendment_page(*, bill_title: str, amendment: Amendment, outcome: Outcome | 
                       else md_text(s) for s in sources)
         lines += ["## Sources", "", *links, ""]
     return "\n".join(lines)
+
+
+def focus(segments: Iterable[Marked], context: int = 400) -> list[Marked]:
+    """The changes with up to ``context`` characters of unchanged text either side ("…" for the rest), so a
+    one-word amendment to a long clause gives a page about that word, not a copy of the clause."""
+    segs = list(segments)
+    if all(s.op == "equal" for s in segs) or sum(len(s.text) for s in segs) <= 3 * context:
+        return segs
+    out: list[Marked] = []
+    for i, s in enumerate(segs):
+        if s.op != "equal":
+            out.append(s)
+            continue
+        has_before = any(x.op != "equal" for x in segs[:i])
+        has_after = any(x.op != "equal" for x in segs[i + 1 :])
+        text = s.text
+        if has_before and has_after and len(text) > 2 * context:
+            text = text[:context] + " … " + text[-context:]
+        elif has_before and not has_after and len(text) > context:
+            text = text[:context] + " …"
+        elif has_after and not has_before and len(text) > context:
+            text = "… " + text[-context:]
+        out.append(Marked(op="equal", text=text))
+    return out
 
 
 def keeling_page(title: str, units: list[KeelingUnit], link: Callable[[str], str]) -> str:
