@@ -13,13 +13,21 @@ def _labels(c: Cursor) -> list[str]:
     return out
 
 
+def _numbered(c: Cursor, word: str) -> int | None:
+    """"page 3," / "line 15," — the number, or None (and nothing consumed)."""
+    mark = c.mark()
+    if c.word(word) and (n := c.int_()) is not None:
+        c.comma()
+        return n
+    c.reset(mark)
+    return None
+
+
 def recognise_address(c: Cursor) -> Address:
     """Consume as much of an address as is there; an instruction may have none ("Leave out Clause 4")."""
     clause: str | None = None
     schedule: str | None = None
     part: str | None = None
-    page: int | None = None
-    line: int | None = None
     path: list[str] = []
     title = False
     if c.word("title"):
@@ -50,20 +58,6 @@ def recognise_address(c: Cursor) -> Address:
             c.comma()
         else:
             c.reset(pmark)
-    mark = c.mark()
-    if c.word("page"):
-        p = c.int_()
-        if p is None:
-            c.reset(mark)
-        else:
-            page = p
-            c.comma()
-    mark = c.mark()
-    if c.word("line"):
-        ln = c.int_()
-        if ln is None:
-            c.reset(mark)
-        else:
-            line = ln
-            c.comma()
+    page = _numbered(c, "page")
+    line = _numbered(c, "line")
     return Address(clause=clause, schedule=schedule, part=part, page=page, line=line, path=tuple(path), title=title)
