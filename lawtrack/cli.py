@@ -566,12 +566,10 @@ def site_generate(out: Path, bills_dir: Path, db: str | None) -> None:
     """Write the Markdown pages, static JSON and Atom feeds (builder-agnostic)."""
     from lawtrack.site.generate import generate
 
-    path = Path(db or os.environ.get("LAWTRACK_DB") or "") if (db or os.environ.get("LAWTRACK_DB")) else None
-    if path is None:
-        from lawtrack.track.store import default_path
+    from lawtrack.track.store import default_path
 
-        path = default_path()
-    written = generate(out, bills_dir=bills_dir, db=path)
+    chosen = db or os.environ.get("LAWTRACK_DB")
+    written = generate(out, bills_dir=bills_dir, db=Path(chosen) if chosen else default_path())
     err.print(f"generated pages for {len(written)} bill(s) in {out}")
 
 
@@ -583,8 +581,8 @@ def site_build(db: str | None, builder: str) -> None:
     from lawtrack.site.generate import build
     from lawtrack.track.store import default_path
 
-    path = Path(db) if db else Path(os.environ["LAWTRACK_DB"]) if os.environ.get("LAWTRACK_DB") else default_path()
-    out = build(root=Path("."), db=path, builder=builder)
+    chosen = db or os.environ.get("LAWTRACK_DB")
+    out = build(root=Path("."), db=Path(chosen) if chosen else default_path(), builder=builder)
     console.print(f"site built in {out}/ — open {out}/index.html")
 
 

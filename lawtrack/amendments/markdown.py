@@ -38,8 +38,9 @@ from lawtrack.model.provision import Provision
 
 _MD = MarkdownIt("commonmark", {"html": False})
 _STRUCTURE_START = re.compile(r"^(#{1,6}\s|[-*+]\s|>)")
+#: ``notes`` is free text for the drafting team and is not part of the amendment.
 _KNOWN = {"bill", "stage", "number", "dnum", "house", "proposer", "supporters", "sponsors", "explanatory_statement",
-          "star", "paper_date", "bill_version", "bill_number", "status", "title", "decision", "notes"}
+          "star", "paper_date", "bill_version", "bill_number", "notes"}
 
 
 def _plain_inline(markdown: str) -> str:
