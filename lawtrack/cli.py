@@ -565,7 +565,6 @@ def site() -> None:
 def site_generate(out: Path, bills_dir: Path, db: str | None) -> None:
     """Write the Markdown pages, static JSON and Atom feeds (builder-agnostic)."""
     from lawtrack.site.generate import generate
-
     from lawtrack.track.store import default_path
 
     chosen = db or os.environ.get("LAWTRACK_DB")
