@@ -154,8 +154,10 @@ class Editor:
                 raise EditError("the range crosses a quotation mark of quoted text; leave out whole provisions "
                                 "or words on one side of it")
             positions = self._positions(seg)
-            a = positions[max(start - s0, 0)]
-            b = positions[min(end - s0, seg.length)]
+            # a range running past a chunk takes the chunk's surrounding whitespace with it (it printed as the
+            # separator, which the range covers too)
+            a = 0 if start < s0 else positions[start - s0]
+            b = len(seg.raw) if end > s1 else positions[end - s0]
             if not inserted:
                 self._slot(seg, a, b, replacement)
                 inserted = True
