@@ -137,17 +137,24 @@ def _region(p: Provision, line: LineSpan | None) -> tuple[int, int]:
     return min(s.start for s in spans), max(s.end for s in spans)
 
 
-def _unique(text: str, s: int, e: int, lo: int, hi: int) -> tuple[int, int] | None:
-    """Widen text[s:e] word by word until it occurs once starting on the line [lo, hi)."""
+def _balanced(words: str) -> bool:
+    return words.count("“") == words.count("”") and words.count("‘") <= words.count("’")
+
+
+def _unique(text: str, s: int, e: int, lo: int, hi: int, direction: str = "both") -> tuple[int, int] | None:
+    """Widen text[s:e] word by word until it occurs once starting on the line [lo, hi).
+
+    ``direction`` keeps one end fixed ("left" widens to the left only, for "after “…” insert"; "right" for
+    "before “…” insert"); a quotation may not end up with unbalanced quotation marks.
+    """
     for _ in range(40):
         words = text[s:e]
-        if words.strip() and len(find_words(text, words, lo, hi)) == 1 and find_words(text, words, lo, hi)[0] == (
-                s, e):
+        hits = find_words(text, words, lo, hi) if words.strip() else []
+        if len(hits) == 1 and hits[0] == (s, e) and _balanced(words):
             return s, e
-        # widen: prefer the next word to the right on the line, else to the left
-        right = _next_word_end(text, e, hi)
-        left = _prev_word_start(text, s, lo)
-        if right is not None:
+        right = _next_word_end(text, e, hi) if direction in ("both", "right") else None
+        left = _prev_word_start(text, s, lo) if direction in ("both", "left") else None
+        if right is not None and (left is None or _balanced(text[s:right]) or not _balanced(text[left:e])):
             e = right
         elif left is not None:
             s = left
@@ -246,7 +253,7 @@ def _one_change(ctx: _Ctx, p: Provision, s: int, e: int, ins: str) -> None:
         end = s
         while end > prev and text[end - 1].isspace():
             end -= 1
-        found = _unique(text, prev, end, lo, hi)
+        found = _unique(text, prev, end, lo, hi, "left") or _unique(text, prev, end, lo, hi)
         if found is not None and found[1] == end:
             ctx.emit(f"{_address(ctx.old, p, line)}after “{' '.join(text[found[0]:end].split())}” insert "
                      f"“{ins_words}”")
@@ -264,7 +271,7 @@ def _one_change(ctx: _Ctx, p: Provision, s: int, e: int, ins: str) -> None:
         start = s
         while start < nxt and text[start].isspace():
             start += 1
-        found = _unique(text, start, nxt, lo, hi)
+        found = _unique(text, start, nxt, lo, hi, "right")
         if found is not None and found[0] == start:
             ctx.emit(f"{_address(ctx.old, p, line)}before “{' '.join(text[start:found[1]].split())}” insert "
                      f"“{ins_words}”")
