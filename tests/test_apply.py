@@ -96,6 +96,14 @@ def test_inserted_structure_is_placed_after_the_provision_on_the_line(hl54: lawt
     assert new.eid == "sec_1__para_ba"
 
 
+def test_insertions_at_one_place_keep_marshalled_order(hl54: lawtrack.Bill) -> None:
+    first = md("21", "Clause 1, page 1, line 6, at end insert—\n\n- (ba) the first inserted paragraph;")
+    second = md("22", "Clause 1, page 1, line 6, at end insert—\n\n- (bb) the second inserted paragraph;")
+    result = apply(hl54, [first, second])
+    assert [o.status for o in result.outcomes] == ["applied", "applied"]
+    assert [c.label for c in result.bill.provision("clause 1").children] == ["a", "b", "ba", "bb", "c"]
+
+
 def test_new_clauses_are_numbered_in_house_style(hl54: lawtrack.Bill) -> None:
     after = md("30", "After Clause 26, insert the following new Clause—\n\n#### A new duty\n\n- (1) The regulator "
                      "must do things.\n\n- (2) The regulator must report.")

@@ -140,6 +140,7 @@ class _Applier:
         self.taken = set(self.index)
         self.new_labels: set[str] = set()
         self.folded: dict[int, str] = {}
+        self.placed_after: dict[int, etree._Element] = {}
 
         #: A printed line may appear as several spans (table columns side by side): region → its spans.
         self.split_lines: dict[tuple[int, int, int], list[tuple[int, int]]] = {}
@@ -422,7 +423,7 @@ class _Applier:
                 for el in new:
                     before.addprevious(el)
             else:
-                parent = place(spans, pos, new)
+                parent = place(spans, pos, new, self.placed_after)
                 if parent is None:
                     raise _Fail("not-found", "no provision there to place the inserted text after")
             for el in new:

@@ -93,19 +93,26 @@ def innermost(spans: list[ProvisionSpan], pos: int) -> list[ProvisionSpan]:
         level = found.children
 
 
-def place(spans: list[ProvisionSpan], pos: int, new: list[etree._Element]) -> etree._Element | None:
+def place(spans: list[ProvisionSpan], pos: int, new: list[etree._Element],
+          placed_after: dict[int, etree._Element] | None = None) -> etree._Element | None:
     """Insert ``new`` provisions at text position ``pos``: after the provision of the same kind that the
     position is in (or ends), else as the first child of the provision whose own words end there.
+    ``placed_after`` remembers what earlier amendments inserted after each provision, so that several
+    insertions at one place keep their marshalled order.
     Returns the parent element they were placed in, or None when no sensible place exists."""
     want = (kind_of(new[0]), local(new[0].tag))
     chain = innermost(spans, pos)
     for span in reversed(chain):
         if (kind_of(span.node), local(span.node.tag)) == want:
             anchor = span.node
+            if placed_after is not None:
+                anchor = placed_after.get(id(span.node), anchor)
             for el in new:
                 anchor.addnext(el)
                 el.tail = anchor.tail
                 anchor = el
+            if placed_after is not None:
+                placed_after[id(span.node)] = anchor
             return span.node.getparent()
     for span in reversed(chain):
         first_child = next((c for c in span.children), None)
