@@ -113,7 +113,9 @@ def _bill_pages(m: Manifest, out: Path, store: Store | None) -> dict[str, Any]:
     bill_entity = snap.get(("bill", str(bill_id)), {})
     # our drafts, applied together (Keeling view) and one by one (their own pages)
     drafts = load_amendments(m.resolve(m.site.amendments)) if m.site.amendments else []
-    link = lambda number: f"../amendments/{_slug(number)}/"  # noqa: E731 - from keeling.md
+    def link(number: str) -> str:  # from keeling.md to an amendment's page
+        return f"../amendments/{_slug(number)}/"
+
     record_amendments = {(a.get("marshalledListText"), a.get("house")): a for (k, _), a in snap.items()
                          if k == "amendment"}
     listed: list[dict[str, Any]] = []
