@@ -14,9 +14,6 @@ from lawtrack.amendments.model import OBJECT
 
 Kind = Literal["word", "num", "label", "quote", "object", "punct"]
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z’'\-]*")
-_NUM = re.compile(r"[0-9]+[A-Z]{0,3}\b")
-_LABEL = re.compile(r"\(([0-9]+[A-Z]{0,3}|[a-zA-Z]{1,6}[0-9]{0,2})\)")
 _DASHES = "—–-"
 OPEN_QUOTES = "“"
 CLOSE_QUOTES = "”"
@@ -65,43 +62,47 @@ def _quote(text: str, i: int) -> Token:
     raise LexError("quotation opened here is never closed", i)
 
 
+_TOKEN = re.compile(
+    r"(?P<ws>\s+)|(?P<quote>[“\"])|(?P<object>\ufffc)"
+    r"|\((?P<label>[0-9]+[A-Z]{0,3}|[a-zA-Z]{1,6}[0-9]{0,2})\)"
+    r"|(?P<num>[0-9]+[A-Z]{0,3}\b)|(?P<word>[A-Za-z][A-Za-z’'\-]*)|(?P<close>”)|(?P<other>.)",
+    re.S,
+)
+
+
 def tokenize(text: str) -> list[Token]:
+    """Split instruction prose into tokens (one master pattern; quotations scanned for balance)."""
     tokens: list[Token] = []
     i = 0
     n = len(text)
+    match = _TOKEN.match
     while i < n:
-        ch = text[i]
-        if ch.isspace():
-            i += 1
-            continue
-        if ch in OPEN_QUOTES or ch == '"':
+        m = match(text, i)
+        assert m is not None  # "other" matches any character
+        kind = m.lastgroup
+        if kind == "ws":
+            i = m.end()
+        elif kind == "quote":
             tok = _quote(text, i)
             tokens.append(tok)
             i = tok.end
-            continue
-        if ch == OBJECT:
-            tokens.append(Token("object", ch, i, i + 1))
+        elif kind == "object":
+            tokens.append(Token("object", OBJECT, i, i + 1))
             i += 1
-            continue
-        if m := _LABEL.match(text, i):
-            tokens.append(Token("label", m.group(1), i, m.end()))
+        elif kind == "label":
+            tokens.append(Token("label", m.group("label"), i, m.end()))
             i = m.end()
-            continue
-        if m := _NUM.match(text, i):
+        elif kind == "num":
             tokens.append(Token("num", m.group(0), i, m.end()))
             i = m.end()
-            continue
-        if m := _WORD.match(text, i):
+        elif kind == "word":
             word = m.group(0).rstrip("-–")
             tokens.append(Token("word", word, i, i + len(word)))
             i += len(word)
-            continue
-        if ch in ",;:." or ch in _DASHES:
+        elif kind == "close":
+            raise LexError("closing quotation mark with no opening one", i)
+        else:
+            ch = text[i]
             tokens.append(Token("punct", "—" if ch in _DASHES else ch, i, i + 1))
             i += 1
-            continue
-        if ch in CLOSE_QUOTES:
-            raise LexError("closing quotation mark with no opening one", i)
-        tokens.append(Token("punct", ch, i, i + 1))
-        i += 1
     return tokens
