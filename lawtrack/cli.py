@@ -640,8 +640,6 @@ def demo(bills_dir: Path, db: Path, no_site: bool) -> None:
     console.print(f"site built: {page}")
 
 
-def _count_clauses(entry: dict[str, Any]) -> int:
-    return (1 if entry["kind"] == "clause" else 0) + sum(_count_clauses(c) for c in entry.get("children", []))
 
 
 if __name__ == "__main__":  # pragma: no cover

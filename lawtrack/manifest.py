@@ -96,9 +96,5 @@ def load_manifest(path: str | Path) -> Manifest:
                             expected="[bill] slug/title and [source] path") from None
 
 
-def manifest_for(bill_id: int, folder: str | Path = "bills") -> Manifest | None:
-    return next((m for m in manifests(folder) if m.bill.bills_api_id == bill_id), None)
-
-
 def manifests(folder: str | Path = "bills") -> list[Manifest]:
     return [load_manifest(p) for p in sorted(Path(folder).glob("*.toml"))]

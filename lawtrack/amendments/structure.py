@@ -7,7 +7,7 @@ import uuid
 
 from lxml import etree
 
-from lawtrack.formats.akn import AKN_NS, akn, local
+from lawtrack.formats.akn import akn, local
 from lawtrack.formats.lawmaker import ProvisionSpan, provision_kind
 from lawtrack.formats.xmlsafe import parse_xml
 from lawtrack.model.provision import Kind
@@ -25,10 +25,6 @@ def structure_elements(xml: bytes, source: str) -> list[etree._Element]:
     """The provision elements inside one serialised ``quotedStructure``."""
     root = parse_xml(xml, source)
     return [c for c in root if local(c.tag) in _PROVISION_TAGS]
-
-
-def is_provision(el: etree._Element) -> bool:
-    return local(el.tag) in _PROVISION_TAGS and str(el.tag).startswith("{" + AKN_NS)
 
 
 def kind_of(el: etree._Element) -> Kind | None:

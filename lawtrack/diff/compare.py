@@ -7,7 +7,6 @@ differs are word-diffed: a whole-document diff is never run.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from difflib import SequenceMatcher
 from typing import Literal
 
@@ -206,6 +205,3 @@ def compare(old: Bill, new: Bill, *, fold_quotes: bool = True, fold_space: bool 
                     old_version=old.metadata.stage_version, new_version=new.metadata.stage_version,
                     provisions=tuple(out))
 
-
-def iter_changes(diff: BillDiff) -> Iterator[ProvisionDiff]:
-    return (p for p in diff.provisions if p.change != "unchanged")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 UKL_NS = "https://www.legislation.gov.uk/namespaces/UK-AKN"
-XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 NSMAP = {None: AKN_NS, "ukl": UKL_NS}
 A = "{" + AKN_NS + "}"
 U = "{" + UKL_NS + "}"

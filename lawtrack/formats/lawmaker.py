@@ -380,14 +380,6 @@ def text_map(element: etree._Element) -> TextMap:
     return TextMap("".join(walker.sink.parts), walker.sink.segments, _spans(recs))
 
 
-def provision_from_element(element: etree._Element, quoted: bool = False) -> Provision:
-    """The typed provision of one element (text, lines and marks relative to it)."""
-    walker = _Walker()
-    recs: list[_Rec] = []
-    walker.walk(element, None, recs, quoted)
-    return _finish(walker, recs)[0]
-
-
 def _vars(bill_el: etree._Element) -> dict[str, str]:
     out: dict[str, str] = {}
     for ref in bill_el.iterfind(f"{{{AKN_NS}}}meta/{{{AKN_NS}}}references/*"):
@@ -483,14 +475,11 @@ def bill_from_tree(root: etree._Element, source: str, source_format: str = "lawm
                    notes: tuple[str, ...] = ()) -> Bill:
     """Build the typed model over ``root`` (which the bill then owns and never changes)."""
     bill_el = bill_element(root, source)
-    body_provisions: list[Provision] = []
-    for container in (bill_el.find(f"{{{AKN_NS}}}body"),):
-        if container is not None:
-            body_provisions.extend(provisions_of(container))
+    body = bill_el.find(f"{{{AKN_NS}}}body")
     return Bill.from_tree(
         root,
         metadata=metadata_of(bill_el, source_format),
-        provisions=tuple(body_provisions),
+        provisions=provisions_of(body) if body is not None else (),
         source=source,
         notes=notes,
     )

@@ -311,14 +311,3 @@ class Bill(BaseModel):
         # innermost: drop a hit when one of its children also has words on the line
         with_child = {id(self.parent(h.provision)) for h in hits}
         return [h for h in hits if id(h.provision) not in with_child or h.provision.own_end > h.start]
-
-    def pages(self) -> tuple[tuple[int, int], tuple[int, int]] | None:
-        """First and last (page, line) of the printed bill, if it carries line anchors."""
-        first = last = None
-        for node in self.walk():
-            if node.lines:
-                a = (node.lines[0].page, node.lines[0].line)
-                b = (node.lines[-1].page, node.lines[-1].line)
-                first = a if first is None or a < first else first
-                last = b if last is None or b > last else last
-        return (first, last) if first and last else None

@@ -37,10 +37,6 @@ class Cursor:
         i = self.pos + ahead
         return self.tokens[i] if i < len(self.tokens) else None
 
-    def char_pos(self) -> int:
-        tok = self.peek()
-        return tok.start if tok else len(self.text)
-
     def expected(self, what: str) -> None:
         """Record that ``what`` was expected here (kept if this is the furthest point reached)."""
         if self.pos >= self.best_pos:
