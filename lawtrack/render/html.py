@@ -15,11 +15,13 @@ from lawtrack.diff.words import Segment
 
 CSS = """
 .lt-diff{white-space:pre-wrap;line-height:1.6}
-.lt-diff ins{text-decoration:underline;text-decoration-thickness:2px;background:#e6ffec}
-.lt-diff del{text-decoration:line-through;background:#ffebe9}
+.lt-diff ins{text-decoration:underline;text-decoration-thickness:2px;background:#e6ffec;color:inherit}
+.lt-diff del{text-decoration:line-through;background:#ffebe9;color:inherit}
 .lt-diff ins::before{content:"[inserted: ";position:absolute;clip-path:inset(50%);width:1px;height:1px;overflow:hidden}
 .lt-diff del::before{content:"[left out: ";position:absolute;clip-path:inset(50%);width:1px;height:1px;overflow:hidden}
-.lt-badge{display:inline-block;padding:0 .4em;border:1px solid currentColor;border-radius:.3em;font-size:.85em}
+.lt-badge{display:inline-block;padding:0 .5em;border:2px solid currentColor;border-radius:.4em;font-weight:600}
+.lt-badge-agreed{color:#116329}.lt-badge-negatived{color:#a40e26}.lt-badge-withdrawn{color:#6e4c00}
+.lt-badge-no-decision,.lt-badge-not-moved,.lt-badge-not-called{color:#57606a}
 """
 
 LEGEND = ('<p class="lt-legend"><ins>underlined text</ins> is inserted; <del>struck-through text</del> is left '

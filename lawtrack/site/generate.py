@@ -27,6 +27,7 @@ from lawtrack.fileio import write_atomic
 from lawtrack.formats.load import load_bill
 from lawtrack.manifest import Manifest, manifests
 from lawtrack.outline import outline
+from lawtrack.render.html import CSS as DIFF_CSS
 from lawtrack.render.markdown import bill_diff_markdown
 from lawtrack.site import pages
 from lawtrack.track.events import Snapshot
@@ -35,13 +36,8 @@ from lawtrack.track.record import record_snapshot
 from lawtrack.track.status import status
 from lawtrack.track.store import Store
 
-CSS = """
-.lt-diff{white-space:pre-wrap;line-height:1.6}
-.lt-diff ins{text-decoration:underline;text-decoration-thickness:2px;background:#e6ffec;color:inherit}
-.lt-diff del{text-decoration:line-through;background:#ffebe9;color:inherit}
-.lt-badge{display:inline-block;padding:0 .5em;border:2px solid currentColor;border-radius:.4em;font-weight:600}
-.lt-badge-agreed{color:#116329}.lt-badge-negatived{color:#a40e26}.lt-badge-withdrawn{color:#6e4c00}
-.lt-badge-no-decision,.lt-badge-not-moved,.lt-badge-not-called{color:#57606a}
+#: The renderers' stylesheet plus the site's own layout rules.
+CSS = DIFF_CSS + """
 .lt-before-after{display:grid;grid-template-columns:1fr 1fr;gap:1em}
 .lt-instruction{font-style:normal}
 """
