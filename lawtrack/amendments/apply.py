@@ -250,9 +250,7 @@ class _Applier:
             words = op.insert.words if op.insert else ""
             for s, e in hits:
                 claim(s, e)
-                if not words and s > 0 and text[s - 1] == " " and (e == len(text) or text[e] in ",.;:)”’\n"):
-                    s -= 1  # leaving out words before punctuation takes the space before them too
-                plan.edits.append(_delete(top_el, s, e, words))
+                plan.edits.append(_delete(top_el, _absorb_space(text, s, e, words), e, words))
             if op.insert and op.insert.structure:
                 self.plan_structure(plan, amendment, top_el, hits[-1][1])
             plan.detail = f"left out “{op.words}”" + (f" and inserted {op.insert.describe()}" if op.insert else "")
@@ -286,7 +284,7 @@ class _Applier:
                 raise _Fail("not-found", f"the range ends before it starts (characters {start}–{end})")
             claim(start, end)
             words = op.insert.words if op.insert else ""
-            plan.edits.append(_delete(top_el, start, end, words))
+            plan.edits.append(_delete(top_el, _absorb_space(text, start, end, words), end, words))
             if op.insert and op.insert.structure:
                 self.plan_structure(plan, amendment, top_el, end)
             plan.detail = f"left out “{_short(text[start:end])}”" + (
@@ -624,6 +622,14 @@ class _Applier:
         amended = rebuild_bill(self.bill, self.root, self.editor.changed + new_elements,
                                f"{self.bill.source} (amended)")
         return ApplyResult(bill=amended, outcomes=tuple(o for o in outcomes if o is not None))
+
+
+def _absorb_space(text: str, start: int, end: int, words: str) -> int:
+    """House style: words left out (with nothing in their place) just before punctuation take the space
+    before them too, so "the occupiers of each dwelling," less “of each dwelling” reads "the occupiers,"."""
+    if not words and start > 0 and text[start - 1] == " " and (end == len(text) or text[end] in ",.;:)”’\n"):
+        return start - 1
+    return start
 
 
 def _point_inside(point: _Claim, span: _Claim) -> bool:

@@ -4,24 +4,24 @@ from __future__ import annotations
 
 from lawtrack.amendments.instructions.cursor import Cursor
 from lawtrack.amendments.instructions.rules.common import each_place
-from lawtrack.amendments.model import InsertWords
+from lawtrack.amendments.model import Insertion, InsertWords
+
+
+def _insert(c: Cursor) -> Insertion | None:
+    """"insert …" and what follows it."""
+    return c.insertion() if c.word("insert") else None
 
 
 def recognise(c: Cursor) -> InsertWords | None:
-    mark = c.mark()
+    """(The parser resets the cursor when this returns None.)"""
     if (where := c.word("after", "before")) is not None:
         tok = c.quote()
         if tok is None:
-            c.reset(mark)
             return None
         every = each_place(c)
         c.comma()
-        if not c.word("insert"):
-            c.reset(mark)
-            return None
-        found = c.insertion()
+        found = _insert(c)
         if found is None:
-            c.reset(mark)
             return None
         every = every or each_place(c)
         return InsertWords(where="after" if where == "after" else "before", anchor=tok.text, each_place=every,
@@ -29,16 +29,11 @@ def recognise(c: Cursor) -> InsertWords | None:
     if c.word("at"):
         c.word("the")
         pos = c.word("end", "beginning", "start")
-        if pos is None or not c.word("insert"):
-            c.reset(mark)
-            return None
-        found = c.insertion()
+        found = _insert(c) if pos is not None else None
         if found is None:
-            c.reset(mark)
             return None
         return InsertWords(where="at-end" if pos == "end" else "at-beginning", insert=found)
     if c.word("insert"):
         # "Clause 5, page 4, line 12, insert “x”" is not House style; say what is missing
         c.expected("'after “…” insert' or 'at end insert'")
-    c.reset(mark)
     return None
