@@ -335,12 +335,13 @@ class _Builder:
             self.top = self._new(container, "level", eid, **{"class": "unnumberedParagraph"})
         return self.top
 
-    def _words_parent(self, el: etree._Element) -> etree._Element:
-        """The element whose ``content`` becomes ``intro`` now that ``el`` gets a child provision."""
-        for child in el:
+    def _item_parent(self, top: etree._Element) -> etree._Element:
+        """The open item (or the clause) a new list item goes under; its ``content`` becomes ``intro``."""
+        parent = self.stack[-1][1] if self.stack else top
+        for child in parent:
             if local(child.tag) == "content":
                 child.tag = akn("intro")
-        return el
+        return parent
 
     def _on_item(self, ln: _Line) -> None:
         top = self._ensure_top(ln)
@@ -361,8 +362,7 @@ class _Builder:
                     self.stack.pop()
                 else:
                     break
-            parent = self.stack[-1][1] if self.stack else top
-            self._words_parent(parent)
+            parent = self._item_parent(top)
             tag, cls, key = _TIER_ELEMENT[tier]
             if tier is Tier.NUMBER:
                 tag, key = ("subparagraph", "subpara") if in_schedule else ("subsection", "subsec")
@@ -377,8 +377,7 @@ class _Builder:
                                   (isinstance(self.stack[-1][0], Tier) and self.stack[-1][0] > Tier.NUMBER
                                    and self._inside_def())):
                 self.stack.pop()
-            parent = self.stack[-1][1] if self.stack else top
-            self._words_parent(parent)
+            parent = self._item_parent(top)
             term = re.sub(r"[*“”‘’\"]", "", text.split("”")[0].split("’")[0])
             el = self._new(parent, "hcontainer", f"{parent.get('eId')}__def_{_slug(term)}", name="definition",
                            **{"class": "definition"})
@@ -387,8 +386,7 @@ class _Builder:
             return
         while self.stack and self.stack[-1][0] == "unnum":
             self.stack.pop()
-        parent = self.stack[-1][1] if self.stack else top
-        self._words_parent(parent)
+        parent = self._item_parent(top)
         el = self._new(parent, "level", f"{parent.get('eId')}__level", **{"class": "unnumberedParagraph"})
         self._text_block(el, text)
         self.stack.append(("unnum", el))
