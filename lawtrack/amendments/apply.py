@@ -627,7 +627,7 @@ class _Applier:
 def _absorb_space(text: str, start: int, end: int, words: str) -> int:
     """House style: words left out (with nothing in their place) just before punctuation take the space
     before them too, so "the occupiers of each dwelling," less “of each dwelling” reads "the occupiers,"."""
-    if not words and start > 0 and text[start - 1] == " " and (end == len(text) or text[end] in ",.;:)”’\n"):
+    if not words and start > 0 and text[start - 1] == " " and (end == len(text) or text[end] in ",.;:)”’—\n"):
         return start - 1
     return start
 

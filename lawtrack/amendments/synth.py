@@ -103,7 +103,7 @@ def expected_text(original: str, edits: list[Expected]) -> str:
     for e in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
         words = {"after": " " + e.words, "before": e.words + " "}.get(e.kind, e.words)
         start = e.start
-        if not words and start > 0 and text[start - 1] == " " and (e.end == len(text) or text[e.end] in ",.;:)”’\n"):
+        if not words and start > 0 and text[start - 1] == " " and (e.end == len(text) or text[e.end] in ",.;:)”’—\n"):
             start -= 1  # House style: words left out before punctuation take the space before them
         text = text[:start] + words + text[e.end :]
     return " ".join(text.split())
