@@ -1,3 +1,12 @@
+"""Where the tests find real documents.
+
+The documents the demo uses ship with the repository under ``bills/`` (byte-for-byte copies, see
+``bills/SOURCES.md``), so every test that needs only those runs on a fresh clone. The larger corpus (DPDI, the
+Energy Bill paper, the Keeling pairs, the Bills API samples) is read in place from ``../shared/data``: a test that
+needs it fails under ``CI=true`` when it is missing, and is skipped elsewhere — with one line at the end of the
+run saying how many were skipped and why, instead of one message per test.
+"""
+
 from __future__ import annotations
 
 import os
@@ -17,22 +26,38 @@ BILLS = {
     "dpdi314": "data-protection-digital-information-bill/commons_as-amended-in-committee_Bill-314.xml",
     "scot": "scottish-bankruptcy-and-diligence-bill/bankruptcy-and-diligence-scotland-bill_stage2.xml",
 }
-VPA_MD = SHARED / "legislation" / "ukpga-2024-21.md"
+#: Documents that ship with the repository, by file name (``tests/test_sources.py`` checks they are
+#: byte-identical to the shared copies and listed in ``bills/SOURCES.md``).
+SHIPPED = {p.name: p for p in sorted((ROOT / "bills").glob("*/*")) if p.suffix in (".xml", ".md")}
+VPA_MD = SHIPPED["ukpga-2024-21.md"]
+
+SKIP_REASON = "needs the shared corpus at ../shared/data, which is absent"
 
 
 def shared_file(relative: str | Path) -> Path:
-    """A file from ../shared/data. Missing data fails in CI (CI=true) and skips, with the reason, elsewhere."""
+    """A real document by its path under ``../shared/data``: the repository's shipped copy when there is one,
+    else the shared file. Missing shared data fails in CI (CI=true) and skips, counted, elsewhere."""
+    shipped = SHIPPED.get(Path(relative).name)
+    if shipped is not None and Path(relative).name != "README.md":
+        return shipped
     path = SHARED / relative
     if not path.exists():
-        message = f"shared data missing: {path} (the repository expects ../shared beside it)"
         if IN_CI:
-            pytest.fail(message)
-        pytest.skip(message)
+            pytest.fail(f"shared data missing under CI: {path} (the repository expects ../shared beside it)")
+        pytest.skip(SKIP_REASON)
     return path
 
 
 def bill_path(key: str) -> Path:
     return shared_file(Path("lawmaker") / BILLS[key])
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    skipped = [r for r in terminalreporter.stats.get("skipped", []) if SKIP_REASON in str(r.longrepr)]
+    if skipped:
+        terminalreporter.write_line(
+            f"{len(skipped)} test(s) skipped: they {SKIP_REASON} beside this clone (CI=true makes them fail); "
+            "everything that runs on the documents shipped under bills/ ran.", yellow=True)
 
 
 @pytest.fixture(scope="session")
@@ -53,4 +78,4 @@ def dpdi():  # type: ignore[no-untyped-def]
 def vpa():  # type: ignore[no-untyped-def]
     import lawtrack
 
-    return lawtrack.load_bill(shared_file("legislation/ukpga-2024-21.md"))
+    return lawtrack.load_bill(VPA_MD)

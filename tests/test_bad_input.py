@@ -11,7 +11,7 @@ import pytest
 
 import lawtrack
 from lawtrack import LawtrackError
-from tests.conftest import bill_path
+from tests.conftest import bill_path, shared_file
 
 
 def _load_error(data: bytes, tmp_path: Path, name: str = "bad.xml") -> LawtrackError:
@@ -39,7 +39,7 @@ def test_non_lawmaker_xml(tmp_path: Path) -> None:
 
 
 def test_amendment_paper_is_not_a_bill(tmp_path: Path) -> None:
-    paper = (bill_path("hl54").parent.parent / "victims-and-prisoners-bill" / "victims_prisoners_rm_rep_0906.xml")
+    paper = shared_file("lawmaker/victims-and-prisoners-bill/victims_prisoners_rm_rep_0906.xml")
     err = _load_error(paper.read_bytes(), tmp_path)
     assert "<amendmentList>" in err.message
 
