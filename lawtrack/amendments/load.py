@@ -8,19 +8,28 @@ from lawtrack.amendments.markdown import read_markdown_amendment
 from lawtrack.amendments.model import Amendment, AmendmentPaper
 from lawtrack.amendments.paper import read_paper
 from lawtrack.errors import LawtrackError
-from lawtrack.formats.load import detect_format
+from lawtrack.formats.detect import detect_format, refuse_foreign
+
+PAPER_EXPECTED = "a LawMaker amendment paper (XML)"
+AMENDMENTS_EXPECTED = "LawMaker amendment papers (.xml), Markdown drafts (.md) or folders of them"
 
 
-def _read(path: Path) -> bytes:
+def _read(path: Path, expected: str) -> bytes:
+    if path.is_dir():
+        raise LawtrackError("this is a folder, not a file", source=str(path), expected=expected)
     try:
-        return path.read_bytes()
+        data = path.read_bytes()
     except OSError as exc:
         raise LawtrackError(f"cannot read file: {exc.strerror or exc}", source=str(path)) from None
+    if not data.strip():
+        raise LawtrackError("file is empty", source=str(path), line=1, expected=expected)
+    refuse_foreign(data, str(path), expected)
+    return data
 
 
 def load_paper(path: str | Path) -> AmendmentPaper:
     p = Path(path)
-    return read_paper(_read(p), str(p))
+    return read_paper(_read(p, PAPER_EXPECTED), str(p))
 
 
 def load_amendments(*paths: str | Path) -> list[Amendment]:
@@ -32,11 +41,12 @@ def load_amendments(*paths: str | Path) -> list[Amendment]:
         if p.is_dir():
             files = sorted(f for f in p.iterdir() if f.suffix.lower() in (".md", ".xml") and f.is_file()
                            and not f.name.lower().startswith("readme"))
+            if not files:
+                raise LawtrackError("the folder holds no amendment drafts or papers", source=str(p),
+                                    expected="*.md drafts or *.xml papers (README.md is not read)")
             out.extend(load_amendments(*files))
             continue
-        data = _read(p)
-        if not data.strip():
-            raise LawtrackError("file is empty", source=str(p), line=1, expected="an amendment paper or draft")
+        data = _read(p, AMENDMENTS_EXPECTED)
         if detect_format(data) == "xml":
             out.extend(read_paper(data, str(p)).amendments)
         else:

@@ -5,11 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from lawtrack.errors import LawtrackError
+from lawtrack.formats.detect import detect_format, refuse_foreign
 from lawtrack.formats.xmlsafe import MAX_XML_BYTES
 from lawtrack.model.bill import Bill
 
+BILL_EXPECTED = "a bill as LawMaker XML (Akoma Ntoso) or as Markdown"
+
 
 def _read(path: Path) -> bytes:
+    if path.is_dir():
+        raise LawtrackError("this is a folder, not a file", source=str(path), expected=BILL_EXPECTED)
     try:
         size = path.stat().st_size
         if size > MAX_XML_BYTES:
@@ -23,16 +28,6 @@ def _read(path: Path) -> bytes:
         raise LawtrackError(f"cannot read file: {exc.strerror or exc}", source=str(path)) from None
 
 
-def detect_format(data: bytes) -> str:
-    """"xml", "markdown" or "json" from the first bytes."""
-    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:64]
-    if head.startswith(b"<"):
-        return "xml"
-    if head.startswith(b"{"):
-        return "json"
-    return "markdown"
-
-
 def load_bill(source: str | Path | bytes, *, name: str | None = None) -> Bill:
     """Load a bill from LawMaker XML or Markdown (a path, or the document's bytes).
 
@@ -44,7 +39,8 @@ def load_bill(source: str | Path | bytes, *, name: str | None = None) -> Bill:
         path = Path(source)
         data, label = _read(path), name or str(path)
     if not data.strip():
-        raise LawtrackError("file is empty", source=label, line=1, column=1, expected="LawMaker XML or Markdown")
+        raise LawtrackError("file is empty", source=label, line=1, column=1, expected=BILL_EXPECTED)
+    refuse_foreign(data, label, BILL_EXPECTED)
     kind = detect_format(data)
     if kind == "xml":
         from lawtrack.formats.lawmaker import read_lawmaker
