@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from lawtrack.site.generate import build, generate
-from tests.conftest import IN_CI, ROOT, VPA_MD, shared_file
+from tests.conftest import IN_CI, ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts"
@@ -27,9 +27,8 @@ def _site_root(tmp: Path, amendments: dict[str, str] | None = None) -> Path:
     (root / "bills").mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", root / "docs", ignore=shutil.ignore_patterns("bills", "assets"))
-    shared_file("legislation/ukpga-2024-21.md")
-    text = (ROOT / "bills" / "victims-and-prisoners.toml").read_text()
-    text = text.replace('"../shared/data/', f'"{VPA_MD.parent.parent}/')
+    shutil.copy(ROOT / "bills" / "victims-and-prisoners.toml", root / "bills")
+    shutil.copytree(ROOT / "bills" / "victims-and-prisoners", root / "bills" / "victims-and-prisoners")
     if amendments is not None:
         folder = root / "amendments" / "victims-and-prisoners"
         folder.mkdir(parents=True)
@@ -37,7 +36,6 @@ def _site_root(tmp: Path, amendments: dict[str, str] | None = None) -> Path:
             (folder / name).write_text(body)
     else:
         shutil.copytree(ROOT / "amendments", root / "amendments")
-    (root / "bills" / "victims-and-prisoners.toml").write_text(text)
     return root
 
 
@@ -66,7 +64,7 @@ def test_generation_writes_pages_json_and_feeds(tmp_path: Path) -> None:
     assert (out / "victims-and-prisoners" / "keeling.md").read_text().count('class="lt-amendment"') >= 3
     assert (out / "api" / "bills" / "victims-and-prisoners.json").exists()
     assert (out / "feeds" / "all.xml").read_text().startswith("<?xml")
-    paper = (out / "victims-and-prisoners" / "paper-victims-prisoners-rm-pbc-0628.md").read_text()
+    paper = (out / "victims-and-prisoners" / "papers" / "victims-prisoners-rm-pbc-0628" / "index.md").read_text()
     assert paper.count("agrees with the paper") == 82
 
 

@@ -122,6 +122,13 @@ def print_mismatch(bill: Bill, amendment: Amendment) -> str | None:
                 f"“{md.stage_version}”{f' ({md.number})' if md.number else ''}: its pages and lines differ")
     if amendment.bill_number and md.number and _norm(amendment.bill_number) != _norm(md.number):
         return f"tabled against {amendment.bill_number}, but this bill is {md.number}"
+    if (amendment.bill_version or amendment.bill_number) and not (md.stage_version or md.number):
+        tabled = " ".join(x for x in (amendment.bill_number, f"“{amendment.bill_version}”"
+                                      if amendment.bill_version else None) if x)
+        have = {"markdown": "Markdown", "lawmaker": "LawMaker XML"}.get(md.source_format, md.source_format)
+        return (f"tabled against {tabled}, which lawtrack does not have as LawMaker XML: it has this bill's "
+                f"text only as {md.short_title} ({have}, with no printed pages or lines), so the page and line "
+                "references cannot be found")
     return None
 
 

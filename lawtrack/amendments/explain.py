@@ -16,7 +16,10 @@ from lawtrack.amendments.model import (
     Parsed,
     Point,
     Unparsed,
+    kind_word,
 )
+from lawtrack.model.labels import preceding_label
+from lawtrack.model.provision import Kind
 
 
 def _point(p: Point, *, end: bool) -> str:
@@ -31,28 +34,58 @@ def _point(p: Point, *, end: bool) -> str:
 
 def describe_operation(op: Operation) -> str:
     insertion = getattr(op, "insert", None)
-    ins = f", and insert {insertion.describe()}" if insertion is not None and not isinstance(
+    ins = f" and insert {insertion.describe()}" if insertion is not None and not isinstance(
         op, (InsertWords, NewProvision)) else ""
     if isinstance(op, LeaveOutWords):
         scope = " in each place" if op.each_place else (f" (occurrence {op.occurrence})" if op.occurrence else "")
-        return f"leave out the words “{op.words}”{scope}{ins}"
+        return f"leave out “{op.words}”{scope}{ins}"
     if isinstance(op, InsertWords):
         where = {"after": f"after “{op.anchor}”", "before": f"before “{op.anchor}”", "at-end": "at the end",
                  "at-beginning": "at the beginning"}[op.where]
-        return f"insert {op.insert.describe()} {where}" + (" in each place" if op.each_place else "")
+        return f"{where}{' in each place' if op.each_place else ''}, insert {op.insert.describe()}"
     if isinstance(op, LeaveOutRange):
         return f"leave out from {_point(op.start, end=False)} to {_point(op.end, end=True)}{ins}"
     if isinstance(op, LeaveOutLines):
-        return f"leave out lines {op.first} to {op.last}{ins}"
+        lines = f"line {op.first}" if op.first == op.last else (
+            f"lines {op.first} and {op.last}" if op.last == op.first + 1 else f"lines {op.first} to {op.last}")
+        return f"leave out {lines}{ins}"
     if isinstance(op, LeaveOutProvisions):
         labels = (f"({op.labels[0]}) to ({op.labels[-1]})" if op.through
                   else " and ".join(f"({x})" for x in op.labels))
-        return f"leave out {op.kind} {labels}{ins}"
+        return f"leave out {op.kind}{'s' if len(op.labels) > 1 else ''} {labels}{ins}"
     if isinstance(op, LeaveOutClause):
         return f"leave out Clause {op.clause}" if op.clause else f"leave out Schedule {op.schedule}".rstrip()
     where = f" after Clause {op.after}" if op.after else f" before Clause {op.before}" if op.before else \
-        " (no position given: at the end of the body)"
-    return f"insert a new {op.kind}{where}: {op.insert.describe()}"
+        " (no position given: lawtrack puts it after the last clause)"
+    what = op.insert.describe() if op.insert.structure else f"a new {op.kind}"
+    return f"insert {what}{where}"
+
+
+def _inferred_place(op: Operation) -> str:
+    """Where inserted provisions go, read from their numbers as UK drafting numbers insertions: "(3A)" goes
+    after subsection (3), "(za)" before paragraph (a). Empty when the numbers say nothing."""
+    insertion = getattr(op, "insert", None)
+    if insertion is None or not insertion.structure or isinstance(op, NewProvision):
+        return ""
+    first = insertion.structure[0]
+    if first.kind in (Kind.CLAUSE, Kind.SCHEDULE, Kind.DEFINITION) or not first.label:
+        return ""
+    found = preceding_label(first.label, roman=first.kind in (Kind.SUBPARAGRAPH, Kind.SUBSUBPARAGRAPH))
+    if found is None:
+        return ""
+    side, label = found
+    return f"{side} {kind_word(first)} ({label}), "
+
+
+def describe(result: Parsed) -> str:
+    """Where and what, in one line: "Clause 2, page 3, line 15: after subsection (3), insert subsections (3A) to
+    (3C)"."""
+    address = str(result.address)
+    what = describe_operation(result.operation)
+    place = _inferred_place(result.operation)
+    if place and isinstance(result.operation, InsertWords) and not result.operation.insert.words:
+        what = f"{place}insert {result.operation.insert.describe()}"
+    return what if address == "(no address)" else f"{address}: {what}"
 
 
 def explain(result: Parsed | Unparsed) -> dict[str, Any]:
@@ -66,6 +99,7 @@ def explain(result: Parsed | Unparsed) -> dict[str, Any]:
         "operation": result.operation.op,
         "lawmaker_type": result.lawmaker_type,
         "meaning": describe_operation(result.operation),
+        "summary": describe(result),
         "details": result.operation.model_dump(mode="json", exclude_none=True,
                                                exclude={"insert": {"structure"}}),
     }

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from lawtrack.model.provision import Provision
+from lawtrack.model.provision import Kind, Provision
 
 
 class _Frozen(BaseModel):
@@ -25,13 +25,70 @@ class Insertion(_Frozen):
     structure: tuple[Provision, ...] = ()
 
     def describe(self) -> str:
+        """In words: “the words”, "subsections (3A) to (3C)", "a new clause “Heading”", "paragraph (d)"."""
         bits = []
         if self.words:
             bits.append(f"“{self.words}”")
         if self.structure:
-            labels = ", ".join((p.num or p.heading or p.kind.value) for p in self.structure)
-            bits.append(f"{len(self.structure)} provision(s) [{labels}]")
-        return " + ".join(bits) or "nothing"
+            bits.append(structure_phrase(self.structure))
+        return " followed by ".join(bits) or "nothing"
+
+
+_KIND_WORDS = {
+    Kind.SUBSECTION: ("subsection", "subsections"),
+    Kind.PARAGRAPH: ("paragraph", "paragraphs"),
+    Kind.SUBPARAGRAPH: ("sub-paragraph", "sub-paragraphs"),
+    Kind.SUBSUBPARAGRAPH: ("sub-paragraph", "sub-paragraphs"),
+    Kind.CLAUSE: ("clause", "clauses"),
+    Kind.SCHEDULE: ("Schedule", "Schedules"),
+    Kind.PART: ("Part", "Parts"),
+    Kind.CHAPTER: ("Chapter", "Chapters"),
+    Kind.CROSSHEADING: ("cross-heading", "cross-headings"),
+    Kind.DEFINITION: ("definition", "definitions"),
+}
+
+
+def kind_word(p: Provision, plural: bool = False) -> str:
+    """"subsection", "paragraph", "clause" … (a clause of a quoted Act is a "section")."""
+    if p.kind is Kind.CLAUSE and p.quoted:
+        return "sections" if plural else "section"
+    words = _KIND_WORDS.get(p.kind, ("provision", "provisions"))
+    return words[1] if plural else words[0]
+
+
+def _labels(labels: list[str]) -> str:
+    if len(labels) == 1:
+        return labels[0]
+    if len(labels) == 2:
+        return f"{labels[0]} and {labels[1]}"
+    return f"{labels[0]} to {labels[-1]}"
+
+
+def structure_phrase(structure: tuple[Provision, ...]) -> str:
+    """Inserted provisions in words, grouped by kind: "subsections (3A) to (3C)", "a new clause “Heading”"."""
+    groups: list[list[Provision]] = []
+    for p in structure:
+        if groups and groups[-1][0].kind is p.kind:
+            groups[-1].append(p)
+        else:
+            groups.append([p])
+    out = []
+    for group in groups:
+        first = group[0]
+        if first.kind in (Kind.CLAUSE, Kind.SCHEDULE) and not first.quoted:
+            headings = [f"“{p.heading}”" for p in group if p.heading]
+            noun = kind_word(first, plural=len(group) > 1)
+            named = f" {_labels(headings)}" if headings else ""
+            out.append(f"{'a ' if len(group) == 1 else ''}new {noun}{named}")
+        elif first.kind is Kind.DEFINITION:
+            terms = [f"“{p.label or p.text[:40]}”" for p in group]
+            out.append(f"{kind_word(first, plural=len(group) > 1)} of {_labels(terms)}")
+        else:
+            nums = [p.num or (f"“{p.heading}”" if p.heading else "") for p in group]
+            nums = [n for n in nums if n]
+            noun = kind_word(first, plural=len(nums) > 1)
+            out.append(f"{noun} {_labels(nums)}" if nums else noun)
+    return ", then ".join(out)
 
 
 class Address(_Frozen):
@@ -230,6 +287,7 @@ class AmendmentPaper(_Frozen):
     title: str | None = None
     bill_title: str | None = None
     bill_version: str | None = None
+    bill_number: str | None = None  # varBillNo: the print's number, "Bill 286"
     stage: str | None = None
     house: str | None = None
     date: str | None = None

@@ -154,6 +154,7 @@ def read_paper(data: bytes, source: str = "<input>") -> AmendmentPaper:
         title=v.get("varDraftListDescription") or None,
         bill_title=paper["bill_title"],
         bill_version=paper["bill_version"],
+        bill_number=paper["bill_number"],
         stage=paper["stage"],
         house=paper["house"],
         date=paper["date"],

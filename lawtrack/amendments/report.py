@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from lawtrack.amendments.consistency import disagreements
-from lawtrack.amendments.explain import describe_operation
+from lawtrack.amendments.explain import describe, describe_operation
 from lawtrack.amendments.instructions import parse_instruction
 from lawtrack.amendments.model import AmendmentPaper, Parsed
 
@@ -31,6 +31,7 @@ def paper_rows(paper: AmendmentPaper) -> list[dict[str, Any]]:
                                                        exclude={"insert": {"structure"}})]
             if isinstance(parsed, Parsed) else [],
             "meaning": describe_operation(parsed.operation) if isinstance(parsed, Parsed) else None,
+            "summary": describe(parsed) if isinstance(parsed, Parsed) else None,
             "error": None if isinstance(parsed, Parsed) else parsed.reason,
             "consistent": ok and not problems,
             "disagreements": problems,

@@ -113,3 +113,48 @@ def choose_tier(label: str, open_labels: dict[Tier, str]) -> Tier:
     if len(label) > 1 and prev_alpha is not None and roman_value(_split_inserted(label.lower())[0]) is not None:
         return roman_tier
     return alpha_tier if prev_alpha is not None or label.lower() not in {"i", "v", "x"} else tiers[0]
+
+
+def _roman(n: int) -> str:
+    out = []
+    for value, numeral in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+                           (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= value:
+            out.append(numeral)
+            n -= value
+    return "".join(out)
+
+
+def preceding_label(label: str, *, roman: bool = False) -> tuple[str, str] | None:
+    """Where an inserted provision goes, read from its label as UK drafting numbers insertions:
+    ("after", "3") for "3A", ("after", "3A") for "3B", ("after", "c") for "d", ("after", "a") for "aa",
+    ("before", "a") for "za", ("after", "iii") for "iv" (with ``roman``); None for a first label ("1", "a", "i")."""
+    if not label:
+        return None
+    if m := re.fullmatch(r"([0-9]+)([A-Z]*)", label):
+        digits, letters = m.groups()
+        if letters:
+            if letters == "A":
+                return "after", digits
+            if letters[-1] == "A":
+                return "after", digits + letters[:-1]
+            return "after", digits + letters[:-1] + chr(ord(letters[-1]) - 1)
+        return ("after", str(int(digits) - 1)) if int(digits) > 1 else None
+    lower = label.lower()
+    if roman:
+        base, suffix = _split_inserted(lower)
+        value = roman_value(base)
+        if value is not None:
+            if suffix:
+                prev = base + suffix[:-1] + (chr(ord(suffix[-1]) - 1) if suffix[-1] != "a" else "")
+                return "after", prev
+            return ("after", _roman(value - 1)) if value > 1 else None
+    if not lower.isalpha():
+        return None
+    if lower.startswith("z") and len(lower) == 2:
+        return ("before", lower[1]) if lower[1] == "a" else ("after", "z" + chr(ord(lower[1]) - 1))
+    if len(lower) == 1:
+        return ("after", chr(ord(lower) - 1)) if lower != "a" else None
+    if lower[-1] == "a":
+        return "after", lower[:-1]
+    return "after", lower[:-1] + chr(ord(lower[-1]) - 1)

@@ -17,8 +17,8 @@ def md_text(text: str | None) -> str:
     """Escape text for a Markdown heading or paragraph (no markup survives)."""
     from html import escape
 
-    out = escape(text or "")
-    for ch in "\\`*_[]#|!{}":
+    out = escape(text or "", quote=False)  # quotes are harmless in Markdown text, and entities would be
+    for ch in "\\`*_[]#|!{}":                 # broken by the escaping of "#" below
         out = out.replace(ch, "\\" + ch)
     return out
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from lawtrack.amendments.apply import apply
 from lawtrack.amendments.load import load_amendments, load_paper
-from lawtrack.amendments.model import Amendment
+from lawtrack.amendments.model import Amendment, AmendmentPaper
 from lawtrack.amendments.report import paper_rows
 from lawtrack.diff.compare import compare
 from lawtrack.diff.keeling import KeelingUnit, Marked, keeling
@@ -26,6 +26,7 @@ from lawtrack.errors import LawtrackError
 from lawtrack.fileio import write_atomic
 from lawtrack.formats.load import load_bill
 from lawtrack.manifest import Manifest, manifests
+from lawtrack.model.bill import Bill
 from lawtrack.outline import outline
 from lawtrack.render.html import CSS as DIFF_CSS
 from lawtrack.render.markdown import bill_diff_markdown
@@ -156,10 +157,10 @@ def _bill_pages(m: Manifest, out: Path, store: Store | None) -> dict[str, Any]:
     papers: list[tuple[str, str]] = []
     for paper_path in m.site.papers:
         paper = load_paper(m.resolve(paper_path))
-        name = f"paper-{_slug(Path(paper_path).stem)}"
-        _write(folder / f"{name}.md", pages.paper_page(paper, paper_rows(paper)))
+        name = _slug(Path(paper_path).stem)
+        _paper_pages(m, bill, paper, folder / "papers" / name)
         papers.append((f"{paper.stage}, {pages.human_date(paper.date)} ({len(paper.amendments)} amendments)",
-                       f"{name}.md"))
+                       f"papers/{name}/index.md"))
     data = outline(bill)
     sponsors = [((s.get("member") or {}).get("name") or "") for s in bill_entity.get("sponsors") or []]
     publications = [v for (k, _), v in snap.items() if k == "publication"]
@@ -179,6 +180,41 @@ def _bill_pages(m: Manifest, out: Path, store: Store | None) -> dict[str, Any]:
         _write(out / "feeds" / f"{slug}.xml", atom(events, title=f"lawtrack: {m.bill.title}",
                                                    feed_id=f"urn:lawtrack:bills:{m.bill.bills_api_id}"))
     return summary
+
+
+def _unique_slugs(amendments: list[Amendment]) -> list[str]:
+    """One slug per amendment, unique within the list ("27", "27-2" for a number used twice)."""
+    seen: dict[str, int] = {}
+    out = []
+    for a in amendments:
+        base = _amendment_slug(a)
+        seen[base] = seen.get(base, 0) + 1
+        out.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
+    return out
+
+
+def _paper_pages(m: Manifest, bill: Bill, paper: AmendmentPaper, folder: Path) -> None:
+    """A real amendment paper: one row per amendment saying where and what, whether lawtrack could apply it to
+    the text it has (and why not), and one page per amendment."""
+    amendments = list(paper.amendments)
+    result = apply(bill, amendments)
+    all_units = keeling(bill, result)
+    slugs = _unique_slugs(amendments)
+    numbers = [a.label for a in amendments]
+    by_number = dict(zip(numbers, slugs, strict=True))
+    rows = paper_rows(paper)
+    for row, outcome, slug in zip(rows, result.outcomes, slugs, strict=True):
+        row["slug"] = slug
+        row["outcome"] = {"status": outcome.status, "detail": outcome.detail}
+    for a, outcome, slug in zip(amendments, result.outcomes, slugs, strict=True):
+        units = ([_only(u, a.label) for u in all_units if a.label in u.amendments]
+                 if outcome.status == "applied" and numbers.count(a.label) == 1 else [])
+        page = pages.amendment_page(
+            bill_title=m.bill.title, amendment=a, outcome=outcome, units=units, decision=None, inferred=False,
+            keeling_href=None, link=lambda n: f"../{by_number.get(n, _slug(n))}/", note=None, sources=[],
+            paper=(pages.paper_title(paper), "../"))
+        _write(folder / "amendments" / f"{slug}.md", page)
+    _write(folder / "index.md", pages.paper_page(paper, rows, source=m.source.description or m.source.path))
 
 
 def _only(unit: KeelingUnit, number: str) -> KeelingUnit:

@@ -13,7 +13,7 @@ from html import escape
 from typing import Any
 
 from lawtrack.amendments.apply import Outcome
-from lawtrack.amendments.explain import describe_operation
+from lawtrack.amendments.explain import describe
 from lawtrack.amendments.instructions import parse_instruction
 from lawtrack.amendments.model import OBJECT, Amendment, AmendmentPaper, Parsed
 from lawtrack.diff.keeling import KeelingUnit, Marked
@@ -38,7 +38,11 @@ def human_date(value: str | None) -> str:
 
 
 def badge(decision: str | None, inferred: bool = False) -> str:
-    d = decision or "NoDecision"
+    """The decision on an amendment; ``None`` when no decision is recorded for it at all (a draft, or an
+    amendment the tracked record does not list)."""
+    if decision is None:
+        return '<span class="lt-badge lt-badge-no-decision" data-decision="">Decision: not recorded</span>'
+    d = decision
     label = DECISION_LABELS.get(d, d)
     cls = BADGE_CLASS.get(d, "other")
     extra = " (inferred)" if inferred else ""
@@ -139,13 +143,19 @@ def _outline(entry: dict[str, Any], depth: int) -> list[str]:
 
 
 def amendment_page(*, bill_title: str, amendment: Amendment, outcome: Outcome | None, units: list[KeelingUnit],
-                   decision: str | None, inferred: bool, keeling_href: str, link: Callable[[str], str],
-                   note: str | None, sources: list[str]) -> str:
+                   decision: str | None, inferred: bool, keeling_href: str | None, link: Callable[[str], str],
+                   note: str | None, sources: list[str], paper: tuple[str, str] | None = None) -> str:
+    """One amendment: sponsors, statement, the instruction and how lawtrack reads it, and what it does to the
+    text (a redline when it applied; the text it inserts, and why it could not be applied, when not).
+    ``paper`` is (title, href) of the amendment paper it comes from."""
     a = amendment
-    heading = a.heading or instruction_text(a)
+    parsed = parse_instruction(a.instruction, a.inserted)
+    heading = a.heading or (describe(parsed) if isinstance(parsed, Parsed) else instruction_text(a))
     title = f"Amendment {a.number}" if a.number else "Draft amendment"
     lines = [f"# {md_text(title)}: {md_text(heading)}", "", badge(decision, inferred), "",
              f"**Bill:** {md_text(bill_title)}  ", f"**Stage:** {md_text(a.stage or 'not yet tabled')}  "]
+    if paper is not None:
+        lines.append(f'**Paper:** <a href="{escape(paper[1], quote=True)}">{escape(paper[0])}</a>  ')
     if a.proposer:
         lines.append(f"**Proposer:** {md_text(a.proposer.name)}  ")
     if a.supporters:
@@ -155,19 +165,24 @@ def amendment_page(*, bill_title: str, amendment: Amendment, outcome: Outcome | 
         lines += ["## Explanatory statement", "", md_text(a.explanatory_statement), ""]
     lines += ["## The instruction as tabled", "", f'<blockquote class="lt-instruction">{escape(instruction_text(a))}'
               "</blockquote>", ""]
-    parsed = parse_instruction(a.instruction, a.inserted)
     if isinstance(parsed, Parsed):
-        lines += [f"lawtrack reads it as: {md_text(describe_operation(parsed.operation))}.", ""]
+        lines += [f"lawtrack reads it as: {md_text(describe(parsed))}.", ""]
     lines += ["## What it does", "", LEGEND, ""]
     if outcome is not None and outcome.status != "applied":
-        lines += [f"lawtrack could not apply it to the text we model: {md_text(outcome.detail)}", ""]
+        lines += [f"lawtrack could not apply it to the text it has ({md_text(outcome.status)}): "
+                  f"{md_text(outcome.detail)}", ""]
+        if a.inserted:
+            lines += ["The text it would insert:", ""]
+            for structure in a.inserted:
+                lines += [marked_html([Marked(op="insert", text="\n".join(p.text for p in structure))], link), ""]
     for u in units:
         if u.change == "unchanged":
             continue
-        anchor = f"{keeling_href}#{(u.eid or '').lower()}"
         segments = focus(u.segments)
-        lines += [f"### {md_text(u.ref)}" + (f" — {md_text(u.heading)}" if u.heading else ""), "",
-                  f"[See it in the Keeling view]({anchor})", "", "Inline:", "", marked_html(segments, link), ""]
+        lines += [f"### {md_text(u.ref)}" + (f" — {md_text(u.heading)}" if u.heading else ""), ""]
+        if keeling_href is not None:
+            lines += [f"[See it in the Keeling view]({keeling_href}#{(u.eid or '').lower()})", ""]
+        lines += ["Inline:", "", marked_html(segments, link), ""]
         before = "".join(s.text for s in segments if s.op != "insert")
         after = "".join(s.text for s in segments if s.op != "delete")
         lines += ['<div class="lt-before-after"><div><h4>Before</h4>'
@@ -222,16 +237,43 @@ def keeling_page(title: str, units: list[KeelingUnit], link: Callable[[str], str
     return "\n".join(lines)
 
 
-def paper_page(paper: AmendmentPaper, rows: list[dict[str, Any]]) -> str:
-    title = f"{paper.bill_title}: {paper.stage}, {human_date(paper.date)}"
-    lines = [f"# {md_text(title)}", "",
-             f"A real LawMaker amendment paper, tabled against the print “{md_text(paper.bill_version)}”, read and "
-             f"parsed by lawtrack: {len(rows)} amendments, every instruction parsed and checked against the "
-             "paper's own markup.", "",
-             "| No. | Proposer | What it does | Check |", "| --- | --- | --- | --- |"]
+def paper_title(paper: AmendmentPaper) -> str:
+    return f"{paper.bill_title}: {paper.stage}, {human_date(paper.date)}"
+
+
+def paper_page(paper: AmendmentPaper, rows: list[dict[str, Any]], *, source: str) -> str:
+    """A real amendment paper, one row per amendment: where and what, whether lawtrack could apply it to the
+    text it has and why not, and whether the parse agrees with the paper's own markup. Rows link to each
+    amendment's page (``row["slug"]``)."""
+    applied = sum(1 for r in rows if r["outcome"]["status"] == "applied")
+    parsed = sum(1 for r in rows if r["error"] is None)
+    agree = sum(1 for r in rows if r["consistent"])
+    wrong_print = {r["outcome"]["detail"] for r in rows if r["outcome"]["status"] == "wrong-print"}
+    lines = [f"# {md_text(paper_title(paper))}", "",
+             f"A real LawMaker amendment paper, tabled against the print “{md_text(paper.bill_version)}”"
+             f"{f' ({md_text(paper.bill_number)})' if paper.bill_number else ''}, read and parsed by lawtrack: "
+             f"{len(rows)} amendments, {parsed} parsed, {agree} agreeing with the paper's own markup.", "",
+             f"lawtrack applied {applied} of them to the text it has ({md_text(source)}); each row says why "
+             "not for the others.", ""]
+    if len(wrong_print) == 1:
+        lines += [f"Amendments that name a page and line could not be applied: they were "
+                  f"{md_text(next(iter(wrong_print)))}.", ""]
+    lines += ["| No. | Proposer | Where and what | Applied to the text lawtrack has? | Check |",
+              "| --- | --- | --- | --- | --- |"]
     for r in rows:
         check = "agrees with the paper" if r["consistent"] else md_text(r["error"] or "; ".join(r["disagreements"]))
-        lines.append(f"| {md_text(r['number'])} | {md_text((r['proposer'] or {}).get('name') or '')} | "
-                     f"{md_text(r['meaning'] or '')} | {check} |")
+        outcome = r["outcome"]
+        if outcome["status"] == "applied":
+            detail = outcome["detail"]
+            if len(wrong_print) == 1:
+                detail = detail.replace(f" — note: {next(iter(wrong_print))}", " (tabled against another print)")
+            verdict = f"yes: {md_text(detail)}"
+        elif outcome["status"] == "wrong-print" and len(wrong_print) == 1:
+            verdict = "no: tabled against a print lawtrack does not have (see above)"
+        else:
+            verdict = f"no ({md_text(outcome['status'])}): {md_text(outcome['detail'])}"
+        number = md_text(r["number"] or r["dnum"] or "?")
+        link = f"[{number}](amendments/{r['slug']}.md)" if r.get("slug") else number
+        lines.append(f"| {link} | {md_text((r['proposer'] or {}).get('name') or '')} | "
+                     f"{md_text(r['summary'] or r['instruction'])} | {verdict} | {check} |")
     return "\n".join(lines) + "\n"
-
