@@ -1,0 +1,5 @@
+"""``python -m lawtrack`` runs the ``lawtrack`` command."""
+
+from lawtrack.cli import run
+
+run()
