@@ -8,7 +8,7 @@ bill from it. Writing XML therefore gives back exactly what was read.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr
@@ -22,6 +22,22 @@ if TYPE_CHECKING:
 
 _GUID_RE = re.compile(r"^_?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 _EID_RE = re.compile(r"^[a-z][a-zA-Z0-9]*(?:_[A-Za-z0-9]+)*(?:__[a-zA-Z][a-zA-Z0-9]*(?:_[A-Za-z0-9]+)*)*$")
+
+
+#: Writers registered by :mod:`lawtrack.formats` (the model never imports the formats: they sit above it).
+_WRITERS: dict[str, Callable[..., Any]] = {}
+
+
+def register_writers(**writers: Callable[..., Any]) -> None:
+    """Called by :mod:`lawtrack.formats` with its ``xml``, ``markdown`` and ``json`` writers."""
+    _WRITERS.update(writers)
+
+
+def _writer(kind: str) -> Callable[..., Any]:
+    found = _WRITERS.get(kind)
+    if found is None:
+        raise LawtrackError(f"no {kind} writer is registered", expected="lawtrack.formats imported (it registers them)")
+    return found
 
 
 class BillMetadata(BaseModel):
@@ -121,19 +137,16 @@ class Bill(BaseModel):
         return self._root  # type: ignore[no-any-return]
 
     def to_xml(self) -> bytes:
-        from lawtrack.formats.lawmaker import write_lawmaker
-
-        return write_lawmaker(self.tree())
+        """The LawMaker document, losslessly (the same as ``lawtrack.to_xml(bill)``)."""
+        return _writer("xml")(self)  # type: ignore[no-any-return]
 
     def to_markdown(self) -> str:
-        from lawtrack.formats.markdown_writer import write_markdown
-
-        return write_markdown(self)
+        """Legislation Markdown (the same as ``lawtrack.to_markdown(bill)``)."""
+        return _writer("markdown")(self)  # type: ignore[no-any-return]
 
     def to_json(self, *, indent: int | None = 2) -> str:
-        from lawtrack.formats.json_bill import write_json
-
-        return write_json(self, indent=indent)
+        """JSON of the metadata and provisions (the same as ``lawtrack.to_json(bill)``)."""
+        return _writer("json")(self, indent=indent)  # type: ignore[no-any-return]
 
     # -- navigation -----------------------------------------------------------------------------------------
     def walk(self) -> Iterator[Provision]:
