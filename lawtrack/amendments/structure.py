@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from typing import Literal, NamedTuple
 
 from lxml import etree
 
@@ -89,41 +90,51 @@ def innermost(spans: list[ProvisionSpan], pos: int) -> list[ProvisionSpan]:
         level = found.children
 
 
-def place(spans: list[ProvisionSpan], pos: int, new: list[etree._Element],
-          placed_after: dict[int, etree._Element] | None = None) -> etree._Element | None:
-    """Insert ``new`` provisions at text position ``pos``: after the provision of the same kind that the
-    position is in (or ends), else as the first child of the provision whose own words end there.
-    ``placed_after`` remembers what earlier amendments inserted after each provision, so that several
-    insertions at one place keep their marshalled order.
-    Returns the parent element they were placed in, or None when no sensible place exists."""
-    want = (kind_of(new[0]), local(new[0].tag))
+class Place(NamedTuple):
+    """Where inserted provisions go: ``after`` a provision of their kind, ``before`` a first child, or
+    ``append``-ed to a provision that had none; ``parent`` is the element they end up in."""
+
+    mode: Literal["after", "before", "append"]
+    node: etree._Element
+    parent: etree._Element | None
+
+
+def find_place(spans: list[ProvisionSpan], pos: int, new: etree._Element) -> Place | None:
+    """Where provisions like ``new`` go when inserted at text position ``pos`` (pure: nothing is moved):
+    after the provision of the same kind that the position is in (or ends), else as the first child of the
+    provision whose own words end there, else at the end of the innermost provision. None when there is no
+    provision at ``pos``."""
+    want = (kind_of(new), local(new.tag))
     chain = innermost(spans, pos)
     for span in reversed(chain):
         if (kind_of(span.node), local(span.node.tag)) == want:
-            anchor = span.node
-            if placed_after is not None:
-                anchor = placed_after.get(id(span.node), anchor)
-            for el in new:
-                anchor.addnext(el)
-                el.tail = anchor.tail
-                anchor = el
-            if placed_after is not None:
-                placed_after[id(span.node)] = anchor
-            return span.node.getparent()
+            return Place("after", span.node, span.node.getparent())
     for span in reversed(chain):
         first_child = next((c for c in span.children), None)
         if first_child is not None and first_child.start >= pos:
-            target = first_child.node
-            for el in new:
-                target.addprevious(el)
-            return span.node
+            return Place("before", first_child.node, span.node)
     if chain:
-        host = chain[-1].node
-        _promote_content(host)
-        for el in new:
-            host.append(el)
-        return host
+        return Place("append", chain[-1].node, chain[-1].node)
     return None
+
+
+def put(place: Place, new: list[etree._Element], placed_after: dict[int, etree._Element]) -> None:
+    """Insert ``new`` at ``place``. ``placed_after`` remembers what earlier amendments inserted after each
+    provision, so that several insertions at one place keep their marshalled order."""
+    if place.mode == "after":
+        anchor = placed_after.get(id(place.node), place.node)
+        for el in new:
+            anchor.addnext(el)
+            el.tail = anchor.tail
+            anchor = el
+        placed_after[id(place.node)] = anchor
+    elif place.mode == "before":
+        for el in new:
+            place.node.addprevious(el)
+    else:
+        _promote_content(place.node)
+        for el in new:
+            place.node.append(el)
 
 
 def _promote_content(host: etree._Element) -> None:

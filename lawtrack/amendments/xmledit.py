@@ -77,6 +77,24 @@ class Editor:
             self.maps[key] = text_map(element)
         return self.maps[key]
 
+    # -- all or nothing -------------------------------------------------------------------------------------
+    def checkpoint(self) -> tuple[dict[tuple[int, str], int], int, int, int]:
+        """The recorded state, to go back to with :meth:`rollback` when an amendment fails part-way."""
+        return ({key: len(entry[2]) for key, entry in self.slot_edits.items()}, len(self.removals),
+                len(self.emptied), self.seq)
+
+    def rollback(self, mark: tuple[dict[tuple[int, str], int], int, int, int]) -> None:
+        """Forget every edit recorded since ``mark`` (nothing has touched the document yet)."""
+        counts, removals, emptied, seq = mark
+        for key in list(self.slot_edits):
+            if key not in counts:
+                del self.slot_edits[key]
+            else:
+                del self.slot_edits[key][2][counts[key]:]
+        del self.removals[removals:]
+        del self.emptied[emptied:]
+        self.seq = seq
+
     # -- recording ------------------------------------------------------------------------------------------
     def _slot(self, seg: Segment, start: int, end: int, text: str) -> None:
         key = (id(seg.node), seg.slot)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from lawtrack.amendments.apply import ApplyResult
+from lawtrack.amendments.outcome import ApplyResult
 from lawtrack.diff.compare import align, ref, units
 from lawtrack.diff.words import Segment, word_diff
 from lawtrack.model.bill import Bill

@@ -12,10 +12,10 @@ from collections.abc import Callable, Iterable
 from html import escape
 from typing import Any
 
-from lawtrack.amendments.apply import Outcome
 from lawtrack.amendments.explain import describe
 from lawtrack.amendments.instructions import parse_instruction
 from lawtrack.amendments.model import OBJECT, Amendment, AmendmentPaper, Parsed
+from lawtrack.amendments.outcome import Outcome
 from lawtrack.diff.keeling import KeelingUnit, Marked
 from lawtrack.render.html import LEGEND, marked_html
 from lawtrack.render.markdown import md_text

@@ -1,0 +1,44 @@
+"""What the planners of word and provision amendments share: the scope an address names, and claims."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import etree
+
+from lawtrack.amendments.model import Amendment, Parsed
+from lawtrack.amendments.plan import Claim, Plan, Session
+from lawtrack.model.provision import Provision
+
+
+@dataclass
+class Scope:
+    """The clause or Schedule an amendment acts in, its element in the working copy, and the region [lo, hi)
+    of its original text that the address names (a printed line, a subsection, or the whole)."""
+
+    top: Provision
+    element: etree._Element
+    lo: int
+    hi: int
+    number: str
+    plan: Plan
+
+    @property
+    def text(self) -> str:
+        return self.top.text
+
+    def claim(self, start: int, end: int) -> None:
+        self.plan.claims.append(Claim(self.top.eid or "", start, end, self.number))
+
+
+def scope(s: Session, amendment: Amendment, parsed: Parsed) -> Scope:
+    top, element, lo, hi = s.resolve.scope(parsed)
+    return Scope(top, element, lo, hi, amendment.label, Plan(touched=[top.eid or ""]))
+
+
+def finish(sc: Scope, parsed: Parsed, detail: str) -> Plan:
+    """The plan, its detail ending with where it acted ("in Clause 5(2) (page 4, line 12)")."""
+    at = parsed.address
+    where = sc.top.describe() + "".join(f"({p})" for p in at.path)
+    sc.plan.detail = detail + f" in {where}" + (f" (page {at.page}, line {at.line})" if at.line else "")
+    return sc.plan

@@ -1,0 +1,26 @@
+""""leave out subsection (10)", "paragraphs (a) and (b)", "sub-paragraphs (iii) to (v)" (and insert …)."""
+
+from __future__ import annotations
+
+from lawtrack.amendments.locate import spaced
+from lawtrack.amendments.model import Amendment, LeaveOutProvisions, Parsed
+from lawtrack.amendments.plan import Plan, Session, insert_edit, remove_edit
+from lawtrack.amendments.planners.common import finish, scope
+
+
+def plan(s: Session, amendment: Amendment, parsed: Parsed, op: LeaveOutProvisions) -> Plan:
+    sc = scope(s, amendment, parsed)
+    targets = s.resolve.provisions(sc.top, op, parsed)
+    spans = [s.resolve.span_of(sc.element, s.resolve.element(p)) for p in targets]
+    for span in spans:
+        sc.claim(span.start, span.end)
+        sc.plan.edits.append(remove_edit(span.node))
+    if op.insert and op.insert.words:
+        pos = spans[0].start
+        words = spaced(op.insert.words, sc.text[pos - 1] if pos else "", "")
+        sc.plan.edits.append(insert_edit(sc.element, pos, words, "before"))
+    if op.insert and op.insert.structure:
+        s.plan_structure(sc.plan, amendment, sc.element, spans[0].start, before=spans[0].node)
+    labels = ", ".join(f"({p.label})" for p in targets)
+    return finish(sc, parsed, f"left out {op.kind} {labels}"
+                  + (f" and inserted {op.insert.describe()}" if op.insert else ""))

@@ -1,0 +1,109 @@
+""""To move the following Clause—", "After Clause 26, insert the following new Clause—", new Schedules.
+
+New clauses are numbered as a clerk numbers them before reprint (26A, 26B after Clause 26); the numbers are
+reserved while planning, so a failure leaves them free.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from lawtrack.amendments.model import Amendment, NewProvision, Parsed
+from lawtrack.amendments.outcome import Failure
+from lawtrack.amendments.plan import Plan, Session
+from lawtrack.amendments.structure import refresh_ids
+from lawtrack.formats.akn import AKN_NS, akn, local
+from lawtrack.model.provision import Provision
+
+_SUFFIXES = "ABCDEFGHJKLMNPQRSTUVWXYZ"
+
+
+def plan(s: Session, amendment: Amendment, parsed: Parsed, op: NewProvision) -> Plan:
+    out = Plan()
+    first = amendment.inserted[0][0] if amendment.inserted and amendment.inserted[0] else None
+    out.heading = first.heading if first is not None else None
+    if not amendment.inserted_xml:
+        raise Failure("not-found", "the amendment has no text for its new " + op.kind)
+    new = s.structure(amendment)
+    seed = amendment.dnum or amendment.label
+    if op.kind == "schedule":
+        out.detail = "inserted a new Schedule at the end of the Schedules"
+        out.placed_by_lawtrack = True
+        out.inserts.append(lambda: _insert_schedule(s, new, seed))
+        return out
+    anchor_ref = op.after or op.before
+    if anchor_ref is not None:
+        anchor = s.bill.find(f"clause {anchor_ref}")
+        if anchor is None:
+            raise Failure("not-found", f"the bill has no Clause {anchor_ref} to place the new clause "
+                                       f"{'after' if op.after else 'before'}")
+        out.detail = f"inserted a new clause {'after' if op.after else 'before'} {anchor.describe()}"
+    else:
+        clauses = s.bill.clauses()
+        if not clauses:
+            raise Failure("not-found", "the bill has no clauses to add a new clause after")
+        anchor = clauses[-1]
+        out.placed_by_lawtrack = True
+        out.detail = (f"inserted a new clause at the end of the body, after {anchor.describe()} (the paper "
+                      "gives no position; placed by lawtrack)")
+    anchor_el = s.resolve.element(anchor)
+    base = anchor.label or "new"
+    if op.before is not None:
+        prev = _previous_clause(s, anchor)
+        base = prev.label if prev is not None and prev.label else base
+    labels = [_next_label(s, base) for _ in new]  # 26A, 26B … after Clause 26
+    out.inserts.append(lambda: _insert_clauses(s, new, labels, seed, anchor_el, op.before is not None))
+    return out
+
+
+def _previous_clause(s: Session, clause: Provision) -> Provision | None:
+    clauses = s.bill.clauses()
+    i = clauses.index(clause)
+    return clauses[i - 1] if i > 0 else None
+
+
+def _next_label(s: Session, base: str) -> str:
+    existing = {c.label for c in s.bill.clauses()} | s.new_labels
+    for suffix in _SUFFIXES:
+        label = f"{base}{suffix}"
+        if label not in existing:
+            s.new_labels.add(label)
+            return label
+    raise Failure("not-found", f"no free number after Clause {base}")
+
+
+def _insert_clauses(s: Session, new: list[etree._Element], labels: list[str], seed: str,
+                    anchor_el: etree._Element, before: bool) -> list[etree._Element]:
+    for el, label in zip(new, labels, strict=True):
+        num = el.find(akn("num"))
+        if num is None:
+            num = etree.Element(akn("num"))
+            el.insert(0, num)
+        for child in list(num):
+            num.remove(child)
+        num.text = label
+        refresh_ids(el, f"sec_{label}", seed, s.taken)
+    anchor = anchor_el
+    for el in new:
+        if before:
+            anchor_el.addprevious(el)
+        else:
+            anchor.addnext(el)
+            el.tail = anchor.tail
+            anchor = el
+    return new
+
+
+def _insert_schedule(s: Session, new: list[etree._Element], seed: str) -> list[etree._Element]:
+    body = s.root.find(f"{{{AKN_NS}}}bill/{{{AKN_NS}}}body")
+    if body is None:  # pragma: no cover - bill_element() guarantees a body for a bill that was read
+        raise Failure("not-found", "the bill has no body")
+    container = next((c for c in body if local(c.tag) == "hcontainer" and c.get("name") == "schedules"), None)
+    if container is None:
+        container = etree.SubElement(body, akn("hcontainer"), name="schedules", eId="scheds")
+    count = sum(1 for c in container if c.get("name") == "schedule")
+    for el in new:
+        count += 1
+        refresh_ids(el, f"sched_{count}", seed, s.taken)
+        container.append(el)
+    return new
