@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install demo test test-slow lint browser bench serve clean
+.PHONY: install demo test test-slow lint browser bench serve clean api-docs
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ test-slow: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/lawtrack demo
+
+# docs/python-api.md from the docstrings of the names `import lawtrack` exports (a test checks it is current).
+api-docs: $(STAMP)
+	$(BIN)/python -m tests.python_api_doc
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --out docs/benchmarks.md

@@ -45,7 +45,7 @@ def run() -> str:
 
         ours = timeit(lambda old=old, new=new: compare(old, new), repeat=5)
         base = timeit(lambda old=old, new=new: _difflib_words(old, new), repeat=5)
-        from lawtrack.draft import draft
+        from lawtrack.drafting import draft
 
         drafting = timeit(lambda old=old, new=new: draft(old, new, house="lords"), repeat=3)
         mem = peak_rss_mb(f"from lawtrack.diff.compare import compare\nimport lawtrack\n"

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 
 class LawtrackError(Exception):
-    """Bad input or an impossible request, with the place it was found."""
+    """Bad input or an impossible request, with the place it was found.
+
+    >>> import lawtrack
+    >>> try:
+    ...     lawtrack.load_bill("no-such-bill.xml")
+    ... except lawtrack.LawtrackError as exc:
+    ...     print(exc.source, "—", exc.message)
+    no-such-bill.xml — cannot read file: No such file or directory
+    """
 
     def __init__(
         self,

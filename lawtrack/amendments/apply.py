@@ -51,6 +51,14 @@ def apply(bill: Bill, amendments: Sequence[Amendment]) -> ApplyResult:
     """Apply ``amendments`` (in the order given: marshalled order) to ``bill``; ``bill`` is not changed.
 
     Never raises for a bad amendment: each gets an :class:`Outcome` saying what happened and why.
+
+    >>> import lawtrack
+    >>> bill = lawtrack.load_bill("bills/victims-and-prisoners/ukpga-2024-21.md")
+    >>> result = lawtrack.apply(bill, lawtrack.load_amendments("amendments/victims-and-prisoners"))
+    >>> [(o.number, o.status) for o in result.outcomes]
+    [('NC36', 'applied'), ('96', 'applied'), ('03-victims-code-support', 'applied')]
+    >>> result.bill.provision("clause 26A").heading
+    'Victims of specified offences: data-sharing for immigration purposes'
     """
     s = Session(bill)
     outcomes: list[Outcome | None] = []

@@ -28,13 +28,25 @@ def _read(path: Path, expected: str) -> bytes:
 
 
 def load_paper(path: str | Path) -> AmendmentPaper:
+    """A LawMaker amendment paper with its metadata and amendments in marshalled order.
+
+    >>> import lawtrack
+    >>> paper = lawtrack.load_paper("bills/victims-and-prisoners/victims_prisoners_rm_rep_0906.xml")
+    >>> paper.stage, paper.bill_version, [a.number for a in paper.amendments]
+    ('Report Stage', 'As amended in Public Bill Committee', ['NC1', 'NC2', 'NC3', '2', '1', '3'])
+    """
     p = Path(path)
     return read_paper(_read(p, PAPER_EXPECTED), str(p))
 
 
 def load_amendments(*paths: str | Path) -> list[Amendment]:
     """Amendments from LawMaker papers, Markdown files or folders of them, in the order given (a folder's
-    files in name order: number them so that name order is marshalled order)."""
+    files in name order: number them so that name order is marshalled order).
+
+    >>> import lawtrack
+    >>> [a.number for a in lawtrack.load_amendments("amendments/victims-and-prisoners")]
+    ['NC36', '96', '']
+    """
     out: list[Amendment] = []
     for path in paths:
         p = Path(path)

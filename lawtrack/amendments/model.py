@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -212,7 +213,13 @@ Operation = Annotated[
 
 
 class Parsed(_Frozen):
-    """An instruction understood: where it points and what it does."""
+    """An instruction understood: where it points and what it does.
+
+    >>> import lawtrack
+    >>> parsed = lawtrack.parse_instruction("Clause 5, page 4, line 12, after “must” insert “, within 28 days,”")
+    >>> parsed.address.page, parsed.address.line, parsed.operation.where, parsed.operation.insert.words
+    (4, 12, 'after', ', within 28 days,')
+    """
 
     status: Literal["parsed"] = "parsed"
     address: Address
@@ -225,7 +232,12 @@ class Parsed(_Frozen):
 
 
 class Unparsed(_Frozen):
-    """An instruction lawtrack could not read: why, and at which character of the instruction."""
+    """An instruction lawtrack could not read: why, and at which character of the instruction.
+
+    >>> import lawtrack
+    >>> lawtrack.parse_instruction("").reason
+    'the instruction is empty'
+    """
 
     status: Literal["unparsed"] = "unparsed"
     reason: str
@@ -245,7 +257,13 @@ def lawmaker_type(op: Operation) -> str:
 
 
 class Amendment(_Frozen):
-    """One amendment as tabled (or drafted): its number, sponsors, instruction and what it inserts."""
+    """One amendment as tabled (or drafted): its number, sponsors, instruction and what it inserts.
+
+    >>> import lawtrack
+    >>> a = lawtrack.load_paper("bills/victims-and-prisoners/victims_prisoners_rm_rep_0906.xml").amendments[3]
+    >>> a.number, a.dnum, a.proposer.name, a.instruction
+    ('2', 'HoC238', 'Layla Moran', 'Clause 1, page 1, line 16, at end insert— \ufffc')
+    """
 
     number: str  # marshalled number: "27", "NC14", "96"; "" for a draft not yet numbered
     dnum: str | None = None  # LawMaker's ukl:dnum ("HoC238"), the Bills API's dNum
@@ -272,7 +290,12 @@ class Amendment(_Frozen):
 
     @property
     def label(self) -> str:
-        return self.number or (self.dnum or "draft")
+        """How outcomes and Keeling views name it: its number, else its dNum, else (an unnumbered draft) the
+        name of its file without the suffix ("03-victims-code-support")."""
+        if self.number or self.dnum:
+            return self.number or self.dnum or ""
+        stem = re.split(r"[\\/]", self.source)[-1].rsplit(".", 1)[0] if self.source else ""
+        return stem or "draft"
 
 
 class OrderComponent(_Frozen):
@@ -284,6 +307,14 @@ class OrderComponent(_Frozen):
 
 
 class AmendmentPaper(_Frozen):
+    """A LawMaker amendment paper: which bill and print it is for, its amendments and other components.
+
+    >>> import lawtrack
+    >>> paper = lawtrack.load_paper("bills/victims-and-prisoners/victims_prisoners_rm_rep_0906.xml")
+    >>> paper.bill_title, paper.bill_number, paper.date, len(paper.amendments)
+    ('Victims and Prisoners Bill', 'Bill 351', '2023-09-06', 6)
+    """
+
     title: str | None = None
     bill_title: str | None = None
     bill_version: str | None = None

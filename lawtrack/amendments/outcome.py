@@ -16,7 +16,15 @@ Status = Literal["applied", "not-found", "ambiguous", "conflict", "unparsed", "w
 
 
 class Outcome(BaseModel):
-    """What happened to one amendment. An amendment is applied wholly or not at all."""
+    """What happened to one amendment. An amendment is applied wholly or not at all.
+
+    >>> import lawtrack
+    >>> bill = lawtrack.load_bill("bills/victims-and-prisoners/ukpga-2024-21.md")
+    >>> paper = lawtrack.load_amendments("bills/victims-and-prisoners/victims_prisoners_rm_rep_0906.xml")
+    >>> outcome = lawtrack.apply(bill, paper).outcome("2")
+    >>> outcome.status, outcome.detail[:52]
+    ('wrong-print', 'tabled against Bill 351 “As amended in Public Bill C')
+    """
 
     model_config = ConfigDict(frozen=True)
 
@@ -34,7 +42,14 @@ class Outcome(BaseModel):
 
 
 class ApplyResult(BaseModel):
-    """The amended bill and one outcome per amendment, in the order given."""
+    """The amended bill and one outcome per amendment, in the order given.
+
+    >>> import lawtrack
+    >>> bill = lawtrack.load_bill("bills/victims-and-prisoners/ukpga-2024-21.md")
+    >>> result = lawtrack.apply(bill, lawtrack.load_amendments("amendments/victims-and-prisoners"))
+    >>> result.all_applied, result.outcome("96").provisions[0]
+    (True, 'sec_26A')
+    """
 
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 

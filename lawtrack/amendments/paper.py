@@ -112,7 +112,13 @@ def _amendment(component: etree._Element, paper: dict[str, str | None], source: 
 
 
 def read_paper(data: bytes, source: str = "<input>") -> AmendmentPaper:
-    """Read an amendment paper. Raises :class:`LawtrackError` when the document is not one."""
+    """Read an amendment paper from its bytes (pure). Raises :class:`LawtrackError` when it is not one.
+
+    >>> import lawtrack
+    >>> data = open("bills/victims-and-prisoners/victims_prisoners_rm_rep_0906.xml", "rb").read()
+    >>> lawtrack.read_paper(data).amendments[0].heading
+    'Re-sentencing those serving a sentence of imprisonment for public protection'
+    """
     root = parse_xml(data, source)
     if root.tag != akn("akomaNtoso"):
         raise LawtrackError(f"root element is <{local(root.tag)}>, not an Akoma Ntoso document", source=source,

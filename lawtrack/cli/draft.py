@@ -26,7 +26,7 @@ def draft_cmd(old_file: Path, new_file: Path, house: str, fmt: str, output: Path
       lawtrack draft OLD.xml EDITED.md --format md -o amendments/drafted
     """
     from lawtrack.amendments.model import OBJECT
-    from lawtrack.draft import draft_with_notes
+    from lawtrack.drafting import draft_with_notes
 
     old, new = load_bill_arg(old_file), load_bill_arg(new_file)
     result = draft_with_notes(old, new, house="lords" if house == "lords" else "commons")

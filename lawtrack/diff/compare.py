@@ -20,6 +20,17 @@ Change = Literal["unchanged", "renumbered", "moved", "changed", "added", "remove
 
 
 class ProvisionDiff(BaseModel):
+    """One unit compared: its references in both versions, how it changed, and the word diff.
+
+    >>> import lawtrack
+    >>> hl60 = "bills/social-housing-regulation/2_lords-report_as-amended-on-report_HL-Bill-60.xml"
+    >>> b177 = "bills/social-housing-regulation/3_commons_as-brought-from-the-lords_Bill-177.xml"
+    >>> diff = lawtrack.compare(lawtrack.load_bill(hl60), lawtrack.load_bill(b177))
+    >>> changed = next(p for p in diff.provisions if p.change == "changed")
+    >>> changed.old_ref, changed.new_ref, [s.op for s in changed.diff][:3]
+    ('Clause 44', 'Clause 44', ['equal', 'insert', 'equal'])
+    """
+
     model_config = ConfigDict(frozen=True)
 
     guid: str | None
@@ -38,6 +49,16 @@ class ProvisionDiff(BaseModel):
 
 
 class BillDiff(BaseModel):
+    """Two versions of a bill compared: one :class:`ProvisionDiff` per unit, and the renumbering table.
+
+    >>> import lawtrack
+    >>> hl60 = "bills/social-housing-regulation/2_lords-report_as-amended-on-report_HL-Bill-60.xml"
+    >>> b177 = "bills/social-housing-regulation/3_commons_as-brought-from-the-lords_Bill-177.xml"
+    >>> diff = lawtrack.compare(lawtrack.load_bill(hl60), lawtrack.load_bill(b177))
+    >>> diff.old_version, diff.new_version, diff.renumbering()
+    ('As amended on Report', 'As brought from the Lords', [])
+    """
+
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
     old_title: str
@@ -166,6 +187,18 @@ def _moved(pairs: list[tuple[int, int]]) -> set[int]:
 
 
 def compare(old: Bill, new: Bill, *, fold_quotes: bool = True, fold_space: bool = True) -> BillDiff:
+    """Compare two versions of a bill unit by unit (clauses, Schedule paragraphs): aligned by GUID, number and
+    similarity, each classified unchanged / renumbered / moved / changed / added / removed, with a word diff.
+
+    >>> import lawtrack
+    >>> old = lawtrack.load_bill("bills/social-housing-regulation/2_lords-report_as-amended-on-report_HL-Bill-60.xml")
+    >>> new = lawtrack.load_bill("bills/social-housing-regulation/3_commons_as-brought-from-the-lords_Bill-177.xml")
+    >>> diff = lawtrack.compare(old, new)
+    >>> diff.counts()
+    {'unchanged': 155, 'changed': 1}
+    >>> [(p.new_ref, p.change) for p in diff.provisions if p.change != "unchanged"]
+    [('Clause 44', 'changed')]
+    """
     a, b = units(old), units(new)
     pairs = align(a, b)
     index_old = {id(p): i for i, p in enumerate(a)}

@@ -49,6 +49,16 @@ def _who(result: ApplyResult, key: str | None, seg: Segment) -> tuple[str, ...]:
 
 
 def keeling(original: Bill, result: ApplyResult) -> list[KeelingUnit]:
+    """A Keeling view of applied amendments (``lawtrack.keeling_view``): every unit of the amended bill, each
+    change marked and attributed to the amendment that made it.
+
+    >>> import lawtrack
+    >>> bill = lawtrack.load_bill("bills/victims-and-prisoners/ukpga-2024-21.md")
+    >>> result = lawtrack.apply(bill, lawtrack.load_amendments("amendments/victims-and-prisoners"))
+    >>> [(u.ref, u.change, u.amendments) for u in lawtrack.keeling_view(bill, result) if u.change != "unchanged"]
+    [('Clause 2', 'changed', ('03-victims-code-support',)), ('Clause 26A', 'added', ('96',)),
+     ('Clause 82A', 'added', ('NC36',))]
+    """
     amended = result.bill
     inserted_by: dict[str, str] = {}
     for o in result.outcomes:

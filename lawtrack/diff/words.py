@@ -92,6 +92,10 @@ def word_diff(old: str, new: str, *, fold_quotes: bool = False, fold_space: bool
               use_fast: bool | None = None) -> list[Segment]:
     """Segments that turn ``old`` into ``new``: equal / delete / insert, each a run of whole tokens.
 
+    >>> import lawtrack
+    >>> [(s.op, s.text) for s in lawtrack.word_diff("the Secretary of State may", "the Secretary of State must")]
+    [('equal', 'the Secretary of State '), ('delete', 'may'), ('insert', 'must')]
+
     With ``fold_quotes`` curly and straight quotes compare equal; with ``fold_space`` any run of whitespace
     equals any other. Equal segments carry the *new* text.
     """

@@ -31,6 +31,16 @@ def _read(path: Path) -> bytes:
 def load_bill(source: str | Path | bytes, *, name: str | None = None) -> Bill:
     """Load a bill from LawMaker XML or Markdown (a path, or the document's bytes).
 
+    >>> import lawtrack
+    >>> hl54 = "bills/social-housing-regulation/1_lords-committee_as-amended-in-committee_HL-Bill-54.xml"
+    >>> bill = lawtrack.load_bill(hl54)
+    >>> bill.metadata.number, bill.metadata.stage_version
+    ('HL Bill 54', 'As amended in Committee')
+    >>> bill.provision("clause 1").heading
+    'Fundamental objectives'
+    >>> [hit.provision.eid for hit in bill.at_line(1, 3)]
+    ['sec_1']
+
     Raises :class:`~lawtrack.errors.LawtrackError` naming the file, line and column of bad input.
     """
     if isinstance(source, bytes):

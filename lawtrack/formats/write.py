@@ -19,14 +19,28 @@ def to_xml(bill: Bill) -> bytes:
 
 
 def to_markdown(bill: Bill) -> str:
-    """The bill as legislation Markdown (the legalize-uk layout lawtrack reads back to the same model)."""
+    """The bill as legislation Markdown (the legalize-uk layout lawtrack reads back to the same model).
+
+    >>> import lawtrack
+    >>> hl54 = "bills/social-housing-regulation/1_lords-committee_as-amended-in-committee_HL-Bill-54.xml"
+    >>> bill = lawtrack.load_bill(hl54)
+    >>> lawtrack.load_bill(lawtrack.to_markdown(bill).encode()).provision("clause 1").heading
+    'Fundamental objectives'
+    """
     from lawtrack.formats.markdown_writer import write_markdown
 
     return write_markdown(bill)
 
 
 def to_json(bill: Bill, *, indent: int | None = 2) -> str:
-    """The bill as JSON: metadata and the provision tree with text, printed lines and marks."""
+    """The bill as JSON: metadata and the provision tree with text, printed lines and marks.
+
+    >>> import json, lawtrack
+    >>> hl54 = "bills/social-housing-regulation/1_lords-committee_as-amended-in-committee_HL-Bill-54.xml"
+    >>> data = json.loads(lawtrack.to_json(lawtrack.load_bill(hl54)))
+    >>> data["metadata"]["number"], data["provisions"][0]["kind"]
+    ('HL Bill 54', 'crossheading')
+    """
     from lawtrack.formats.json_bill import write_json
 
     return write_json(bill, indent=indent)

@@ -41,6 +41,15 @@ def _writer(kind: str) -> Callable[..., Any]:
 
 
 class BillMetadata(BaseModel):
+    """What the document says about itself: titles, number, House, session, the print (stage version).
+
+    >>> import lawtrack
+    >>> hl54 = "bills/social-housing-regulation/1_lords-committee_as-amended-in-committee_HL-Bill-54.xml"
+    >>> md = lawtrack.load_bill(hl54).metadata
+    >>> md.short_title, md.house, md.project_id
+    ('Social Housing (Regulation) Bill [HL]', 'House of Lords', 'UK000276')
+    """
+
     model_config = ConfigDict(frozen=True)
 
     short_title: str
@@ -67,7 +76,14 @@ class BillMetadata(BaseModel):
 
 
 class LineHit(BaseModel):
-    """A provision that has words on a printed line, and where they are in its text."""
+    """A provision that has words on a printed line, and where they are in its text.
+
+    >>> import lawtrack
+    >>> hl54 = "bills/social-housing-regulation/1_lords-committee_as-amended-in-committee_HL-Bill-54.xml"
+    >>> hit = lawtrack.load_bill(hl54).at_line(1, 3)[0]
+    >>> hit.provision.eid, hit.words[:40]
+    ('sec_1', 'In section 92K of the Housing and Regene')
+    """
 
     model_config = ConfigDict(frozen=True)
 
@@ -81,6 +97,20 @@ class LineHit(BaseModel):
 
 
 class Bill(BaseModel):
+    """A bill (or an Act): metadata and the provision tree, backed by the LawMaker document it was read from.
+
+    Immutable; addressed by citation, eId, GUID and printed page/line.
+
+    >>> import lawtrack
+    >>> hl54 = "bills/social-housing-regulation/1_lords-committee_as-amended-in-committee_HL-Bill-54.xml"
+    >>> bill = lawtrack.load_bill(hl54)
+    >>> len(bill.clauses()), [s.num for s in bill.schedules()][:2]
+    (39, ['Schedule 1', 'Schedule 2'])
+    >>> p = bill.provision("clause 1(a)")
+    >>> p.eid, bill.by_eid(p.eid) is p, bill.by_guid(p.guid) is p
+    ('sec_1__para_a', True, True)
+    """
+
     model_config = ConfigDict(frozen=True)
 
     metadata: BillMetadata

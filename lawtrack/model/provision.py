@@ -14,6 +14,13 @@ from pydantic import BaseModel, ConfigDict
 
 
 class Kind(StrEnum):
+    """What a provision is: Part, clause, subsection, Schedule, definition …
+
+    >>> import lawtrack
+    >>> lawtrack.Kind("subsection") is lawtrack.Kind.SUBSECTION
+    True
+    """
+
     PART = "part"
     CHAPTER = "chapter"
     CROSSHEADING = "crossheading"
@@ -38,6 +45,13 @@ class LineSpan(NamedTuple):
     """Where one printed line (page, line) falls in a provision's ``text``: ``text[start:end]``.
 
     A named tuple rather than a model: a large bill has tens of thousands of them.
+
+    >>> import lawtrack
+    >>> hl54 = "bills/social-housing-regulation/1_lords-committee_as-amended-in-committee_HL-Bill-54.xml"
+    >>> p = lawtrack.load_bill(hl54).provision("clause 1")
+    >>> span = p.lines[1]
+    >>> (span.page, span.line), p.text[span.start:span.end][:30]
+    ((1, 3), 'In section 92K of the Housing ')
     """
 
     page: int
@@ -47,7 +61,14 @@ class LineSpan(NamedTuple):
 
 
 class Mark(NamedTuple):
-    """Inline markup over ``text[start:end]``: a term, a cross-reference, an amendment (``mod``) and so on."""
+    """Inline markup over ``text[start:end]``: a term, a cross-reference, an amendment (``mod``) and so on.
+
+    >>> import lawtrack
+    >>> hl54 = "bills/social-housing-regulation/1_lords-committee_as-amended-in-committee_HL-Bill-54.xml"
+    >>> p = lawtrack.load_bill(hl54).provision("clause 1")
+    >>> sorted({m.tag for m in p.marks})
+    ['inline', 'mod', 'quotedStructure']
+    """
 
     tag: str
     start: int
@@ -62,6 +83,18 @@ class Mark(NamedTuple):
 
 
 class Provision(BaseModel):
+    """A provision: its identity (``guid``), label (``eid``, ``num``), heading, printed text (NFC) and the printed
+    lines that text falls on, its inline marks and its children.
+
+    >>> import lawtrack
+    >>> hl54 = "bills/social-housing-regulation/1_lords-committee_as-amended-in-committee_HL-Bill-54.xml"
+    >>> p = lawtrack.load_bill(hl54).provision("clause 1")
+    >>> p.kind, p.num, p.heading, p.lines[0]
+    (<Kind.CLAUSE: 'clause'>, '1', 'Fundamental objectives', LineSpan(page=1, line=2, start=0, end=24))
+    >>> [c.num for c in p.children]
+    ['(a)', '(b)', '(c)']
+    """
+
     model_config = ConfigDict(frozen=True)
 
     kind: Kind

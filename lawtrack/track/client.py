@@ -53,6 +53,16 @@ class Stats:
 
 
 class BillsClient:
+    """The UK Parliament Bills API, cached, retried and rate-limited (``$LAWTRACK_API_URL`` for a mirror).
+
+    >>> import lawtrack
+    >>> with lawtrack.BillsClient() as api:
+    ...     bill = api.bill(3443)
+    ...     stages = [s.description for s in api.stages(3443)]
+    >>> bill.short_title, stages[0]
+    ('Victims and Prisoners Bill', '1st reading')
+    """
+
     def __init__(
         self,
         base_url: str | None = None,

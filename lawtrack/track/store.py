@@ -46,6 +46,14 @@ class Event(dict[str, Any]):
 
 
 class Store:
+    """The local history of tracked bills (SQLite): their current record and a log of change events.
+
+    >>> import lawtrack, tempfile, pathlib
+    >>> with lawtrack.Store(pathlib.Path(tempfile.mkdtemp()) / "lawtrack.sqlite") as store:
+    ...     store.add(3443), store.tracked()
+    (True, [3443])
+    """
+
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = Path(path) if path else default_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -42,6 +42,15 @@ def fetch_snapshot(client: BillsClient, bill_id: int, *, details: bool = True,
 def sync(store: Store, client: BillsClient, bill_id: int, *, details: bool = True,
          progress: Callable[[str], None] | None = None) -> list[Change]:
     """Fetch the bill's whole record, then store it in one transaction. A failure while fetching changes
-    nothing; a failure while storing rolls back."""
+    nothing; a failure while storing rolls back. Returns the changes since the last sync.
+
+    >>> import lawtrack, tempfile, pathlib
+    >>> db = pathlib.Path(tempfile.mkdtemp()) / "lawtrack.sqlite"
+    >>> with lawtrack.Store(db) as store, lawtrack.BillsClient(cache=False) as api:
+    ...     changes = lawtrack.sync(store, api, 3443)
+    ...     again = lawtrack.sync(store, api, 3443)
+    >>> changes[0].summary, again
+    ('Now tracking Victims and Prisoners Bill', [])
+    """
     snapshot = fetch_snapshot(client, bill_id, details=details, progress=progress)
     return store.record(bill_id, snapshot, source="api")

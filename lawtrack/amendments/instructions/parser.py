@@ -11,7 +11,17 @@ from lawtrack.model.provision import Provision
 
 
 def parse_instruction(text: str, structures: tuple[tuple[Provision, ...], ...] = ()) -> Parsed | Unparsed:
-    """Parse one instruction. ``structures`` are its quoted structures, one per U+FFFC in ``text``."""
+    """Parse one instruction into a typed address and operation, or an :class:`Unparsed` saying why not
+    (never raises). ``structures`` are its quoted structures, one per U+FFFC in ``text``.
+
+    >>> import lawtrack
+    >>> parsed = lawtrack.parse_instruction("Clause 2, page 3, line 15, leave out “may” and insert “must”")
+    >>> str(parsed.address), parsed.operation.op, parsed.lawmaker_type
+    ('Clause 2, page 3, line 15', 'leave-out-words', 'substitute')
+    >>> unread = lawtrack.parse_instruction("Clause 2, page 3, line 4, transmogrify “may”")
+    >>> unread.status, unread.text[unread.position:]
+    ('unparsed', 'transmogrify “may”')
+    """
     try:
         return _parse(text, structures)
     except (RecursionError, MemoryError) as exc:  # pragma: no cover - pathological input

@@ -1,5 +1,5 @@
 """Drafting: turn an edited bill (or a new print) into House-style amendment instructions (pure)."""
 
-from lawtrack.draft.drafter import DraftResult, draft, draft_with_notes
+from lawtrack.drafting.drafter import DraftResult, draft, draft_with_notes
 
 __all__ = ["DraftResult", "draft", "draft_with_notes"]

@@ -34,6 +34,14 @@ _MAX_QUOTE = 400
 
 @dataclass
 class DraftResult:
+    """Drafted amendments, and notes on what could not be drafted (see :func:`draft_with_notes`).
+
+    >>> import lawtrack
+    >>> bill = lawtrack.load_bill("bills/social-housing-regulation/3_commons_as-brought-from-the-lords_Bill-177.xml")
+    >>> lawtrack.draft_with_notes(bill, bill)
+    DraftResult(amendments=[], notes=[])
+    """
+
     amendments: list[Amendment] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -338,6 +346,15 @@ def _provision(ctx: _Ctx, p: Provision, q: Provision) -> None:
 
 
 def draft_with_notes(old: Bill, new: Bill, *, house: House = "commons") -> DraftResult:
+    """Like :func:`draft`, with notes on every change that could not be drafted (and why).
+
+    >>> import lawtrack
+    >>> old = lawtrack.load_bill("bills/social-housing-regulation/2_lords-report_as-amended-on-report_HL-Bill-60.xml")
+    >>> new = lawtrack.load_bill("bills/social-housing-regulation/3_commons_as-brought-from-the-lords_Bill-177.xml")
+    >>> result = lawtrack.draft_with_notes(old, new, house="lords")
+    >>> len(result.amendments) > 0, all(a.house == "House of Lords" for a in result.amendments)
+    (True, True)
+    """
     ctx = _Ctx(old, new, house, DraftResult())
     previous_old: Provision | None = None
     previous_unit: Provision | None = None
@@ -378,5 +395,16 @@ def draft_with_notes(old: Bill, new: Bill, *, house: House = "commons") -> Draft
 
 
 def draft(old: Bill, new: Bill, *, house: House = "commons") -> list[Amendment]:
-    """The amendments that turn ``old`` into ``new`` (House style; page/line from ``old``'s print)."""
+    """The amendments that turn ``old`` into ``new`` (House style; page/line from ``old``'s print). Each was
+    parsed back before it was returned; applying them to ``old`` gives ``new``.
+
+    >>> import lawtrack
+    >>> old = lawtrack.load_bill("bills/social-housing-regulation/2_lords-report_as-amended-on-report_HL-Bill-60.xml")
+    >>> new = lawtrack.load_bill("bills/social-housing-regulation/3_commons_as-brought-from-the-lords_Bill-177.xml")
+    >>> amendments = lawtrack.draft(old, new)
+    >>> amendments[0].instruction.startswith("Clause 44, page 37, line 9,")
+    True
+    >>> lawtrack.apply(old, amendments).all_applied
+    True
+    """
     return draft_with_notes(old, new, house=house).amendments
