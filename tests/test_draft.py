@@ -11,7 +11,7 @@ from lawtrack.amendments.apply import apply
 from lawtrack.amendments.instructions import parse_instruction
 from lawtrack.amendments.model import Parsed
 from lawtrack.diff.compare import compare
-from lawtrack.draft import draft, draft_with_notes
+from lawtrack.drafting import draft, draft_with_notes
 from tests.conftest import bill_path
 
 _LABEL = re.compile(r"(^|\n|“)(\(\w+\)|\d+[A-Z]*) ")

@@ -15,7 +15,7 @@ import lawtrack
 from lawtrack.amendments.apply import apply
 from lawtrack.amendments.instructions import parse_instruction
 from lawtrack.amendments.model import Parsed
-from lawtrack.draft import draft_with_notes
+from lawtrack.drafting import draft_with_notes
 from tests.conftest import bill_path
 from tests.test_draft import text_differences
 

@@ -49,7 +49,7 @@ def _slug(text: str) -> str:
 
 
 def _amendment_slug(a: Amendment) -> str:
-    return _slug(a.number) if a.number else _slug(Path(a.source).stem)
+    return _slug(a.label)
 
 
 def _snapshot(m: Manifest, store: Store | None) -> Snapshot:
@@ -110,8 +110,12 @@ def _bill_pages(m: Manifest, out: Path, store: Store | None) -> dict[str, Any]:
     bill_entity = snap.get(("bill", str(bill_id)), {})
     # our drafts, applied together (Keeling view) and one by one (their own pages)
     drafts = load_amendments(m.resolve(m.site.amendments)) if m.site.amendments else []
-    def link(number: str) -> str:  # from keeling.md to an amendment's page
-        return f"../amendments/{_slug(number)}/"
+    labels = [d.label for d in drafts]
+    slugs = _unique_slugs(drafts)
+    slug_of = dict(zip(labels, slugs, strict=True))
+
+    def link(label: str) -> str:  # from keeling.md to an amendment's page
+        return f"../amendments/{slug_of.get(label, _slug(label))}/"
 
     record_amendments = {(a.get("marshalledListText"), a.get("house")): a for (k, _), a in snap.items()
                          if k == "amendment"}
@@ -121,33 +125,36 @@ def _bill_pages(m: Manifest, out: Path, store: Store | None) -> dict[str, Any]:
         all_units = keeling(bill, together)
         _write(folder / "keeling.md", pages.keeling_page(f"{m.bill.title}: Keeling view with our amendments",
                                                           all_units, link))
-        numbers = [d.number for d in drafts]
-        for a, outcome in zip(drafts, together.outcomes, strict=True):
-            if outcome.status == "applied" and a.number and numbers.count(a.number) == 1:
+        for a, outcome, a_slug in zip(drafts, together.outcomes, slugs, strict=True):
+            if outcome.status == "applied" and labels.count(a.label) == 1:
                 # what this amendment does, read off the combined Keeling view (one apply for all drafts)
-                units = [_only(u, a.number) for u in all_units if a.number in u.amendments]
+                units = [_only(u, a.label) for u in all_units if a.label in u.amendments]
             else:
                 single = apply(bill, [a])
                 outcome, units = single.outcomes[0], keeling(bill, single)
             house = "Lords" if "lords" in (a.house or "").lower() else "Commons" if a.house else None
-            rec = record_amendments.get((a.number, house), {})
+            rec = record_amendments.get((a.number, house), {}) if a.number else {}
             page = pages.amendment_page(
                 bill_title=m.bill.title, amendment=a, outcome=outcome, units=units,
                 decision=rec.get("decision"), inferred=bool(rec.get("decisionInferred")),
-                keeling_href="../../keeling/", link=lambda n: f"../{_slug(n)}/", note=rec.get("note"),
-                sources=list(rec.get("sources") or []))
-            _write(folder / "amendments" / f"{_amendment_slug(a)}.md", page)
+                keeling_href="../../keeling/", link=lambda n: f"../{slug_of.get(n, _slug(n))}/",
+                note=rec.get("note"), sources=list(rec.get("sources") or []))
+            _write(folder / "amendments" / f"{a_slug}.md", page)
+    drafts_by_number = {d.number: s for d, s in zip(drafts, slugs, strict=True) if d.number}
     for _key, item in sorted(((k, v) for k, v in snap.items() if k[0] == "amendment"), key=lambda kv: kv[0]):
-        draft = next((d for d in drafts if d.number and d.number == item.get("marshalledListText")), None)
-        listed.append({"label": item.get("marshalledListText") or "?", "heading": item.get("mainHeader") or
+        number = item.get("marshalledListText")
+        draft_slug = drafts_by_number.get(number or "")
+        draft = drafts[slugs.index(draft_slug)] if draft_slug else None
+        listed.append({"label": number or "?", "heading": item.get("mainHeader") or
                        (draft.heading if draft else None), "decision": item.get("decision"),
                        "inferred": bool(item.get("decisionInferred")), "house": item.get("house") or "",
                        "stage": item.get("stageName") or _stage_name(snap, item.get("billStageId")),
-                       "slug": _amendment_slug(draft) if draft else None})
-    for d in drafts:
-        if not any(x.get("slug") == _amendment_slug(d) for x in listed):
+                       "slug": draft_slug})
+    shown = {x.get("slug") for x in listed}
+    for d, d_slug in zip(drafts, slugs, strict=True):
+        if d_slug not in shown:
             listed.append({"label": d.number or "draft", "heading": d.heading or pages.instruction_text(d),
-                           "decision": None, "house": "", "stage": "Our drafts", "slug": _amendment_slug(d)})
+                           "decision": None, "house": "", "stage": "Our drafts", "slug": d_slug})
     comparisons: list[tuple[str, str]] = []
     for old_v, new_v in zip(m.versions, m.versions[1:], strict=False):
         diff = compare(load_bill(m.resolve(old_v.path)), load_bill(m.resolve(new_v.path)))
@@ -212,7 +219,7 @@ def _paper_pages(m: Manifest, bill: Bill, paper: AmendmentPaper, folder: Path) -
         page = pages.amendment_page(
             bill_title=m.bill.title, amendment=a, outcome=outcome, units=units, decision=None, inferred=False,
             keeling_href=None, link=lambda n: f"../{by_number.get(n, _slug(n))}/", note=None, sources=[],
-            paper=(pages.paper_title(paper), "../"))
+            paper=(pages.paper_title(paper), "../index.md"))
         _write(folder / "amendments" / f"{slug}.md", page)
     _write(folder / "index.md", pages.paper_page(paper, rows, source=m.source.description or m.source.path))
 

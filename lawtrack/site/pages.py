@@ -155,7 +155,7 @@ def amendment_page(*, bill_title: str, amendment: Amendment, outcome: Outcome | 
     lines = [f"# {md_text(title)}: {md_text(heading)}", "", badge(decision, inferred), "",
              f"**Bill:** {md_text(bill_title)}  ", f"**Stage:** {md_text(a.stage or 'not yet tabled')}  "]
     if paper is not None:
-        lines.append(f'**Paper:** <a href="{escape(paper[1], quote=True)}">{escape(paper[0])}</a>  ')
+        lines.append(f"**Paper:** [{md_text(paper[0])}]({paper[1]})  ")
     if a.proposer:
         lines.append(f"**Proposer:** {md_text(a.proposer.name)}  ")
     if a.supporters:
