@@ -56,8 +56,9 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     skipped = [r for r in terminalreporter.stats.get("skipped", []) if SKIP_REASON in str(r.longrepr)]
     if skipped:
         terminalreporter.write_line(
-            f"{len(skipped)} test(s) skipped: they {SKIP_REASON} beside this clone (CI=true makes them fail); "
-            "everything that runs on the documents shipped under bills/ ran.", yellow=True)
+            f"{len(skipped)} test(s) skipped because the shared corpus at ../shared/data is absent beside this "
+            "clone (CI=true makes them fail); everything that runs on the documents shipped under bills/ ran.",
+            yellow=True)
 
 
 @pytest.fixture(scope="session")

@@ -35,9 +35,18 @@ class Clone:
     demo_output: str
 
 
+_NOT_SHIPPED = {".git", ".venv", "site", "build", ".pytest_cache", ".mypy_cache", ".ruff_cache", ".hypothesis",
+                "test-artifacts", "__pycache__", "mutants"}
+
+
 def _tracked_files() -> list[str]:
-    out = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
-    return [f for f in out.decode().split("\0") if f]
+    """What a clone holds: git's tracked files, or (an unpacked archive, no git) everything not generated."""
+    proc = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True)
+    if proc.returncode == 0:
+        return [f for f in proc.stdout.decode().split("\0") if f]
+    return [str(p.relative_to(ROOT)) for p in ROOT.rglob("*") if p.is_file()
+            and not _NOT_SHIPPED.intersection(p.relative_to(ROOT).parts)
+            and not str(p.relative_to(ROOT)).startswith(("docs/bills", "docs/assets/lawtrack.css"))]
 
 
 @pytest.fixture(scope="session")
