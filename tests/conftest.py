@@ -9,8 +9,13 @@ run saying how many were skipped and why, instead of one message per test.
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
+import threading
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -30,6 +35,7 @@ BILLS = {
 #: byte-identical to the shared copies and listed in ``bills/SOURCES.md``).
 SHIPPED = {p.name: p for p in sorted((ROOT / "bills").glob("*/*")) if p.suffix in (".xml", ".md")}
 VPA_MD = SHIPPED["ukpga-2024-21.md"]
+CHROMIUM = Path("/usr/bin/chromium")
 
 SKIP_REASON = "needs the shared corpus at ../shared/data, which is absent"
 
@@ -80,3 +86,35 @@ def vpa():  # type: ignore[no-untyped-def]
     import lawtrack
 
     return lawtrack.load_bill(VPA_MD)
+
+
+# -- a real browser (Debian's Chromium, driven by Playwright) --------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        message = "Debian chromium is not installed (make test installs it when run as root)"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run", "--disable-quic"])
+        yield b
+        b.close()
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def serve(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+    handler = functools.partial(_Quiet, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}", server

@@ -198,7 +198,7 @@ def test_module_level_imports_have_no_cycle() -> None:
         stack.append(node)
         for nxt in sorted(graph[node]):
             if state.get(nxt) == 1:
-                raise AssertionError("import cycle: " + " → ".join(stack[stack.index(nxt):] + [nxt]))
+                raise AssertionError("import cycle: " + " → ".join([*stack[stack.index(nxt):], nxt]))
             if nxt not in state:
                 visit(nxt)
         stack.pop()

@@ -16,13 +16,14 @@ import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
 from lxml import html as lxml_html
 from pytest_httpserver import HTTPServer
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, serve
 from tests.fake_bills_api import FakeApi, FakeBill
 
 MAKE_TARGETS = {"demo", "test", "serve", "bench", "test-slow", "mutation", "api-docs"}
@@ -280,3 +281,30 @@ def test_version_and_bad_files_exit_2_with_a_clear_message(tmp_path: Path) -> No
             assert "Traceback" not in proc.stderr
     proc = subprocess.run([lawtrack, "paper", "bill.pdf"], cwd=tmp_path, capture_output=True, text=True)
     assert proc.returncode == 2 and "amendment paper" in proc.stderr
+
+
+def test_the_fresh_site_opens_in_chromium_and_its_paper_rows_lead_to_their_pages(clone: Clone, browser: Any) -> None:
+    base, server = serve(clone.root / "site")
+    failed: list[str] = []
+    try:
+        context = browser.new_context()
+        pg = context.new_page()
+        pg.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+        pg.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base) else r.abort())
+        pg.goto(f"{base}/bills/victims-and-prisoners/")
+        pg.get_by_role("link", name="Committee Stage, 28 June 2023 (82 amendments)").click()
+        pg.wait_for_load_state()
+        assert "Committee Stage, 28 June 2023" in pg.locator("h1").first.inner_text()
+        row = pg.locator("article table tbody tr").first
+        assert "after subsection (3), insert subsections (3A) to (3C)" in row.inner_text()
+        row.locator("a").first.click()
+        pg.wait_for_load_state()
+        assert pg.locator("h1").first.inner_text().startswith("Amendment 3:")
+        assert "(3A) The victims’ code must make provision" in pg.locator("div.lt-diff ins").first.inner_text()
+        pg.get_by_role("link", name="Victims and Prisoners Bill: Committee Stage, 28 June 2023").click()
+        pg.wait_for_load_state()
+        assert pg.locator("article table tbody tr").count() == 82
+        context.close()
+    finally:
+        server.shutdown()
+    assert failed == []

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import itertools
 import os
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,9 +12,8 @@ from typing import Any
 import pytest
 
 from lawtrack.site.generate import build, generate
-from tests.conftest import IN_CI, ROOT
+from tests.conftest import ROOT, serve
 
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts"
 
 
@@ -87,38 +83,9 @@ def test_same_pages_build_with_zensical(tmp_path: Path) -> None:
 # -- browser -----------------------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        message = "Debian chromium is not installed (make test installs it when run as root)"
-        if IN_CI:
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", "--disable-quic"])
-        yield b
-        b.close()
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-def _serve(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
-    handler = functools.partial(_Quiet, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}", server
-
-
 @pytest.fixture()
 def page(browser: Any, demo_site: Path) -> Iterator[tuple[Any, str, list[str]]]:
-    base, server = _serve(demo_site)
+    base, server = serve(demo_site)
     outside: list[str] = []
     context = browser.new_context()
     pg = context.new_page()
@@ -208,7 +175,7 @@ To move the following Clause—
 def test_hostile_amendment_text_is_rendered_as_text(browser: Any, tmp_path: Path) -> None:
     root = _site_root(tmp_path, amendments={"01-evil.md": EVIL})
     site = build(root=root, db=None, site_dir=tmp_path / "site")
-    base, server = _serve(site)
+    base, server = serve(site)
     try:
         context = browser.new_context()
         pg = context.new_page()
