@@ -6,7 +6,9 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
 .PHONY: install demo test test-slow lint browser bench serve clean api-docs
 
-$(STAMP): pyproject.toml
+# The stamp is named by the checksum of pyproject.toml: it is remade when the file's content changes, never for
+# its mtime alone (a fresh clone has arbitrary mtimes).
+$(STAMP):
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev,site]'
@@ -23,15 +25,16 @@ browser:
 	      || echo "could not install chromium: browser tests will skip (and fail under CI=true)"; \
 	  else echo "chromium missing and not root: browser tests will skip (and fail under CI=true)"; fi; }
 
+# Caches live in .venv, so `make test` leaves the working tree as it found it.
 lint: $(STAMP)
-	$(BIN)/ruff check lawtrack tests benchmarks
-	$(BIN)/mypy --strict lawtrack
+	$(BIN)/ruff check --cache-dir $(VENV)/.ruff_cache lawtrack tests benchmarks
+	$(BIN)/mypy --strict --cache-dir $(VENV)/.mypy_cache lawtrack
 
 test: lint browser
 	$(BIN)/python -m pytest -q
 
 test-slow: $(STAMP)
-	$(BIN)/python -m pytest -q -m slow
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q -m slow
 
 demo: $(STAMP)
 	$(BIN)/lawtrack demo

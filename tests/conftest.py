@@ -12,12 +12,15 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = (ROOT.parent / "shared" / "data").resolve()
@@ -38,6 +41,18 @@ VPA_MD = SHIPPED["ukpga-2024-21.md"]
 CHROMIUM = Path("/usr/bin/chromium")
 
 SKIP_REASON = "needs the shared corpus at ../shared/data, which is absent"
+#: Screenshots and other evidence from browser tests: $LAWTRACK_TEST_ARTIFACTS, else a temporary folder — the
+#: test suite writes nothing into the repository.
+ARTIFACTS_DIR = Path(os.environ.get("LAWTRACK_TEST_ARTIFACTS")
+                     or Path(tempfile.gettempdir()) / "lawtrack-test-artifacts")
+
+# Hypothesis: `make test` runs every property with a fixed seed and no example database, so a run is repeatable and
+# what it kills does not depend on a lucky draw; `make test-slow` (HYPOTHESIS_PROFILE=fuzz) draws at random.
+# Its other files (the constants it caches) go to a temporary folder, not to .hypothesis/ in the repository.
+set_hypothesis_home_dir(str(Path(tempfile.gettempdir()) / "lawtrack-hypothesis"))
+settings.register_profile("lawtrack", derandomize=True, database=None, print_blob=True)
+settings.register_profile("fuzz", derandomize=False, database=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "lawtrack"))
 
 
 def shared_file(relative: str | Path) -> Path:

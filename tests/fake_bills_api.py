@@ -106,7 +106,8 @@ class FakeApi:
             sid = int(m.group(1))
             items = [b.amendment_item(sid, n) for n in range(b.amendments_per_stage)]
             if self.extra_fields and items:
-                items[0]["decision"] = "ReferredToTheMoon"
+                for item in items[:2]:
+                    item["decision"] = "ReferredToTheMoon"
             return {"items": items[skip : skip + take], "totalResults": len(items), "itemsPerPage": take}
         if m := re.fullmatch(rf"/api/v1/Bills/{b.bill_id}/Stages/(\d+)/Amendments/(\d+)", path):
             sid, aid = int(m.group(1)), int(m.group(2))

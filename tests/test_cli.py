@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 import lawtrack
@@ -69,7 +70,8 @@ def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     assert code == 2 and "nope.xml" in err and "cannot read file" in err
 
 
-def test_demo_models_the_victims_and_prisoners_bill() -> None:
-    code, out, _ = run("demo", "--bills", str(ROOT / "bills"))
+def test_demo_models_the_victims_and_prisoners_bill(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # the demo writes its database into build/: never into the repository
+    code, out, _ = run("demo", "--bills", str(ROOT / "bills"), "--no-site", "--db", str(tmp_path / "demo.sqlite"))
     assert code == 0, out
     assert "Victims and Prisoners Bill" in out and "82 clauses" in out

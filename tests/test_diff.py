@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from html.parser import HTMLParser
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -35,6 +36,8 @@ def test_applying_the_diff_to_old_gives_new(old: str, new: str) -> None:
     segments = word_diff(old, new)
     assert apply_segments(old, segments) == unicodedata.normalize("NFC", new)
     assert "".join(s.text for s in segments if s.op != "insert") == unicodedata.normalize("NFC", old)
+    folded = word_diff(old, new, fold_quotes=True, fold_space=True)  # kept text carries the new glyphs
+    assert apply_segments(old, folded) == unicodedata.normalize("NFC", new)
 
 
 @given(unicode_text)
@@ -70,10 +73,13 @@ def test_compare_real_prints_hl54_to_hl60() -> None:
     assert ("Clause 16", "Clause 18") in diff.renumbering()
     c1 = next(p for p in diff.provisions if p.new_ref == "Clause 1")
     assert c1.change == "changed" and ("insert", ", energy efficient") in [(s.op, s.text) for s in c1.diff]
-    for p in diff.provisions:  # every changed pair's diff rebuilds the new text
+    for p in diff.provisions:  # every changed pair's diff turns the old text into the new
         if p.change == "changed":
-            new_p = new.by_eid(p.new_eid or "")
-            assert new_p is not None and apply_segments("", list(p.diff)) == new_p.text
+            old_p, new_p = old.by_eid(p.old_eid or ""), new.by_eid(p.new_eid or "")
+            assert old_p is not None and new_p is not None
+            assert apply_segments(old_p.text, list(p.diff)) == new_p.text
+            with pytest.raises(ValueError):
+                apply_segments(old_p.text + " and more", list(p.diff))
 
 
 def test_compare_hl60_to_bill177_finds_the_privilege_amendment() -> None:
@@ -171,3 +177,32 @@ def test_fast_engine_gives_identical_output() -> None:
         a = " ".join(rng.choice(vocab) for _ in range(rng.randint(0, 50)))
         b = " ".join(rng.choice(vocab) for _ in range(rng.randint(0, 50)))
         assert w.word_diff(a, b, use_fast=True) == w.word_diff(a, b, use_fast=False)
+
+
+def test_a_clause_out_of_its_old_order_is_moved_and_its_neighbours_are_not() -> None:
+    from tests import minibill
+
+    old = lawtrack.load_bill(minibill.xml())
+    new = lawtrack.load_bill(minibill.xml(swap_2_and_3=True))
+    changes = {p.new_ref: p.change for p in compare(old, new).provisions}
+    assert changes == {"Clause 1": "unchanged", "Clause 3": "unchanged", "Clause 2": "moved",
+                       "Schedule 1, paragraph 1": "unchanged", "Schedule 1, paragraph 2": "unchanged"}
+
+
+def test_terminal_renderer_marks_insertions_and_deletions() -> None:
+    from rich.console import Console
+
+    from lawtrack.render.terminal import bill_diff_terminal
+    from tests import minibill
+
+    old = lawtrack.load_bill(minibill.xml())
+    amended = apply(old, [lawtrack.Amendment(number="1", instruction="Clause 1, page 1, line 2, leave out “may” and "
+                                                                  "insert “must”")]).bill
+    console = Console(record=True, width=200, color_system="standard", force_terminal=True)
+    console.print(bill_diff_terminal(compare(old, amended)))
+    text = console.export_text(styles=False, clear=False)
+    assert "Mini Bill: As introduced → As introduced" in text
+    assert "Clause 1 — Duties  [changed]" in text
+    assert "1 unchanged" not in text and "1 changed, 4 unchanged" in text
+    styled = console.export_text(styles=True)
+    assert "\x1b[9;31mmay\x1b[0m" in styled and "\x1b[4;32mmust\x1b[0m" in styled  # struck red, underlined green

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -83,3 +84,53 @@ def test_word_level_drafts_in_house_style() -> None:
     assert [a.instruction for a in drafted] == [
         "Clause 3, page 2, line 20, leave out “collection” and insert “gathering of information”"]
     assert text_differences(apply(old, drafted).bill, new) == []
+
+
+HOSTILE_TITLES = ['The "Quoted" Bill', "Colons: and #hashes Bill", "It's a — 'mixed' “quote” Bill",
+                  "Bill\twith\ttabs", "- Looks like a list", "null", "yes", "123", "[HL] {braces} Bill"]
+
+
+@pytest.mark.parametrize("title", HOSTILE_TITLES)
+def test_draft_command_markdown_drafts_read_back_and_apply(tmp_path: Path, title: str) -> None:
+    from click.testing import CliRunner
+
+    from lawtrack.cli import main
+    from tests import minibill
+
+    old, new = tmp_path / "old.xml", tmp_path / "new.xml"
+    old.write_bytes(minibill.xml(title=title))
+    new.write_bytes(minibill.xml(title=title, edit=("Secretary of State may", "Secretary of State must")))
+    out = tmp_path / "drafts"
+    result = CliRunner().invoke(main, ["draft", str(old), str(new), "--format", "md", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    drafts = lawtrack.load_amendments(out)
+    assert [a.instruction for a in drafts] == ["Clause 1, page 1, line 2, leave out “may” and insert “must”"]
+    assert drafts[0].bill_title == " ".join(lawtrack.load_bill(old).metadata.short_title.split())
+    applied = apply(lawtrack.load_bill(old), drafts)
+    assert applied.all_applied, applied.outcomes
+    assert applied.bill.provision("clause 1(1)").text == lawtrack.load_bill(new).provision("clause 1(1)").text
+
+
+def test_draft_command_text_and_paper_formats(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from lawtrack.cli import main
+    from tests import minibill
+
+    old, new = tmp_path / "old.xml", tmp_path / "new.xml"
+    old.write_bytes(minibill.xml())
+    new.write_bytes(minibill.xml(edit=("<p>Omit\n    section 2.</p>", "<p>Omit sections 2 and 3.</p>")))
+    runner = CliRunner()
+    text = runner.invoke(main, ["draft", str(old), str(new)])
+    assert text.exit_code == 0
+    lines = text.stdout.splitlines()
+    assert lines and all(re.match(r"\d+\. Schedule 1, page 2, line 8, ", line) for line in lines), lines
+    paper = runner.invoke(main, ["draft", str(old), str(new), "--house", "lords", "--format", "xml", "-o",
+                                 str(tmp_path / "paper.xml")])
+    assert paper.exit_code == 0
+    read = lawtrack.load_paper(tmp_path / "paper.xml")
+    assert read.house == "House of Lords" and read.bill_version == "As introduced"
+    assert len(read.amendments) == len(lines)
+    result = apply(lawtrack.load_bill(old), list(read.amendments))
+    assert result.all_applied
+    assert result.bill.provision("schedule 1, paragraph 2(2)").text == "(2) Omit sections 2 and 3."

@@ -83,6 +83,9 @@ def clone(tmp_path_factory: pytest.TempPathFactory, fake_api: str) -> Clone:
     }
     proc = subprocess.run(["make", "demo"], cwd=root, env=env, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, f"make demo failed on a fresh clone:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
+    assert "pip install" not in proc.stdout, "make demo reinstalled the shared venv from the clone"
+    for pth in (ROOT / ".venv").glob("lib/python*/site-packages/_editable_impl_lawtrack.pth"):
+        assert pth.read_text().strip() == str(ROOT), "the venv must still point at this repository"
     return Clone(root, env, proc.stdout)
 
 

@@ -14,7 +14,7 @@ def test_vpa_imports_82_sections_and_schedule_1_paragraphs(vpa: lawtrack.Bill) -
     assert paras == [str(n) for n in range(1, 29)]
     assert [p.num for p in vpa.provisions if p.kind is Kind.PART] == [f"Part {n}" for n in range(1, 6)]
     assert vpa.metadata.short_title == "Victims and Prisoners Act 2024"
-    assert vpa.metadata.identifier is None or vpa.metadata.identifier
+    assert vpa.metadata.identifier == "ukpga-2024-21"
     assert vpa.metadata.variable("varMd_publication_date") == "2024-05-24"
 
 

@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 from lawtrack.site.generate import build, generate
-from tests.conftest import ROOT, serve
+from tests.conftest import ARTIFACTS_DIR, ROOT, serve
 
-ARTIFACTS = ROOT / "test-artifacts"
+ARTIFACTS = ARTIFACTS_DIR
 
 
 def _site_root(tmp: Path, amendments: dict[str, str] | None = None) -> Path:

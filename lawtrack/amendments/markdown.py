@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import yaml
 from lxml import etree
 from markdown_it import MarkdownIt
 from pydantic import ValidationError
@@ -151,3 +152,28 @@ def read_markdown_amendment(text: str, source: str = "<markdown>") -> Amendment:
         source=source,
         source_line=offset + 1,
     )
+
+
+def write_markdown_amendment(amendment: Amendment) -> str:
+    """An amendment as a Markdown draft that :func:`read_markdown_amendment` reads back to the same amendment:
+    front matter written by the YAML library (so titles with quotes, colons or ``#`` survive), the
+    instruction, then any text it inserts in the bill Markdown layout."""
+    from lawtrack.formats.markdown_writer import provision_markdown
+
+    a = amendment
+    front: dict[str, Any] = {}
+    for key, value in (("bill", a.bill_title), ("stage", a.stage), ("house", a.house), ("number", a.number),
+                       ("dnum", a.dnum), ("star", a.star), ("paper_date", a.paper_date),
+                       ("bill_version", a.bill_version), ("bill_number", a.bill_number)):
+        if value:
+            front[key] = value
+    if a.proposer is not None:
+        front["proposer"] = a.proposer.model_dump(exclude_none=True)
+    if a.supporters:
+        front["supporters"] = [p.model_dump(exclude_none=True) for p in a.supporters]
+    if a.explanatory_statement:
+        front["explanatory_statement"] = a.explanatory_statement
+    head = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=100) if front else ""
+    body = a.instruction.replace(OBJECT, "").strip()
+    structure = "\n\n".join(provision_markdown(blob) for blob in a.inserted_xml)
+    return f"---\n{head}---\n{body}\n" + (f"\n{structure}\n" if structure else "")

@@ -35,9 +35,13 @@ class Resolver:
         self.folded: dict[int, str] = {}
         #: A printed line may appear as several spans (table columns side by side): region → its spans.
         self.split_lines: dict[tuple[int, int, int], list[tuple[int, int]]] = {}
+        self._numbers: dict[str, list[tuple[int, int]]] = {}
 
     # -- words --------------------------------------------------------------------------------------------------
-    def find(self, text: str, words: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    def find(self, text: str, words: str, lo: int, hi: int, top: Provision | None = None) -> list[tuple[int, int]]:
+        """Where ``words`` occur in ``text[lo:hi]``. With ``top`` (the provision ``text`` belongs to), words that
+        are only a provision's own number ("2" in "(2) Omit section 2") do not count: quoted words are words of
+        the text, never a label."""
         key = id(text)
         if key not in self.folded:
             self.folded[key] = fold(text)
@@ -45,7 +49,27 @@ class Resolver:
         spans = self.split_lines.get((key, lo, hi))
         if spans:
             hits = [h for h in hits if any(a <= h[0] < b for a, b in spans)]
+        if top is not None and hits:
+            numbers = self.numbers(top)
+            hits = [h for h in hits if not any(a <= h[0] and h[1] <= b for a, b in numbers)]
         return hits
+
+    def numbers(self, top: Provision) -> list[tuple[int, int]]:
+        """Where the numbers of ``top`` and of its own (not quoted) provisions are printed in ``top.text``."""
+        key = top.eid or ""
+        if key not in self._numbers:
+            out: list[tuple[int, int]] = []
+            el = self.index.get(key)
+            if el is not None:
+                stack = list(self.editor.map_of(el).provisions)
+                while stack:
+                    span = stack.pop()
+                    stack.extend(span.children)
+                    p = self.bill.by_eid(span.node.get("eId") or "")
+                    if p is not None and p.num and not p.quoted and top.text.startswith(p.num, span.start):
+                        out.append((span.start, span.start + len(p.num)))
+            self._numbers[key] = out
+        return self._numbers[key]
 
     def choose(self, hits: list[tuple[int, int]], words: str, text: str, lo: int, hi: int, each: bool,
                occurrence: int | None) -> list[tuple[int, int]]:
@@ -162,7 +186,7 @@ class Resolver:
             region_lo, region_hi = self.line_region(top, page, pt.line)
         elif is_end:
             region_lo, region_hi = after, len(text)
-        hits = [h for h in self.find(text, pt.words, region_lo, region_hi) if h[0] >= after]
+        hits = [h for h in self.find(text, pt.words, region_lo, region_hi, top) if h[0] >= after]
         if is_end and pt.line is None:
             hits = hits[:1]  # "to “y”": the next “y” after the start
         chosen = self.choose(hits, pt.words, text, region_lo, region_hi, False, pt.occurrence)
@@ -170,36 +194,41 @@ class Resolver:
 
     # -- provisions by label ------------------------------------------------------------------------------------
     def provisions(self, top: Provision, op: LeaveOutProvisions, parsed: Parsed) -> list[Provision]:
-        """The provisions "leave out subsection (2)" / "paragraphs (a) to (c)" names, in order."""
+        """The provisions "leave out subsection (2)" / "paragraphs (a) to (c)" names, in order.
+
+        The first label is looked for where the address points (on its printed line when it has one); the
+        others are that provision's siblings, as in any list of labels a clerk writes.
+        """
         kinds = {"subsection": {Kind.SUBSECTION, Kind.SUBPARAGRAPH}, "paragraph": {Kind.PARAGRAPH},
                  "sub-paragraph": {Kind.SUBPARAGRAPH, Kind.SUBSUBPARAGRAPH}}[op.kind]
         wanted = [label.lower() for label in op.labels]
-        pool = [p for p in top.walk() if p.kind in kinds and (p.label or "").lower() in wanted]
-        if parsed.address.line is None:
-            pool = [p for p in pool if not p.quoted]  # without a printed line, only the bill's own provisions
         addr = parsed.address
-        if addr.line is not None and pool:
+        pool = [p for p in top.walk() if p.kind in kinds and (p.label or "").lower() == wanted[0]]
+        if addr.line is None:
+            pool = [p for p in pool if not p.quoted]  # without a printed line, only the bill's own provisions
+        elif pool:
             on_line = [p for p in pool if any(s.line == addr.line and (addr.page is None or s.page == addr.page)
                                               for s in p.lines)]
-            starting = [p for p in on_line if p.lines and p.lines[0].line == addr.line]
+            starting = [p for p in on_line if p.lines and (p.lines[0].line, p.lines[0].page) ==
+                        (addr.line, addr.page if addr.page is not None else p.lines[0].page)]
             pool = starting or on_line or pool
-        by_label: dict[str, list[Provision]] = {}
-        for p in pool:
-            by_label.setdefault((p.label or "").lower(), []).append(p)
-        missing = [label for label in wanted if label not in by_label]
-        if missing:
-            raise Failure("not-found", f"no {op.kind} ({missing[0]}) at that place in {top.describe()}")
-        firsts = [by_label[label][0] for label in wanted]
-        for label in wanted:
-            if len(by_label[label]) > 1:
-                raise Failure("ambiguous", f"{top.describe()} has {len(by_label[label])} {op.kind}s ({label}) at "
-                                           "that place; give the page and line")
+        if not pool:
+            raise Failure("not-found", f"no {op.kind} ({wanted[0]}) at that place in {top.describe()}")
+        if len(pool) > 1:
+            raise Failure("ambiguous", f"{top.describe()} has {len(pool)} {op.kind}s ({wanted[0]}) at that place; "
+                                       "give the page and line")
+        first = pool[0]
+        parent = self.bill.parent(first)
+        siblings = list(parent.children) if parent is not None else [first]
+        found = [first]
+        for label in wanted[1:]:
+            match = [p for p in siblings if p.kind in kinds and (p.label or "").lower() == label]
+            if not match:
+                raise Failure("not-found", f"no {op.kind} ({label}) beside ({wanted[0]}) in {top.describe()}")
+            found.append(match[0])
         if op.through:
-            parent = self.bill.parent(firsts[0])
-            siblings = list(parent.children) if parent is not None else []
-            try:
-                i, j = siblings.index(firsts[0]), siblings.index(firsts[-1])
-            except ValueError:
-                raise Failure("not-found", f"({wanted[0]}) and ({wanted[-1]}) are not in the same list") from None
+            i, j = siblings.index(found[0]), siblings.index(found[-1])
+            if j < i:
+                raise Failure("not-found", f"({wanted[-1]}) comes before ({wanted[0]}) in {top.describe()}")
             return siblings[i : j + 1]
-        return firsts
+        return found

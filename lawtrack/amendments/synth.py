@@ -95,15 +95,3 @@ def generate(bill: Bill, count: int, rng: random.Random, *, per_line: int = 1, p
                          Expected(clause.label or "", start, end, word.upper()))
         out.append(Generated(Amendment(number=str(n), instruction=where + text), exp))
     return out
-
-
-def expected_text(original: str, edits: list[Expected]) -> str:
-    """The clause text after ``edits`` (original coordinates), with whitespace normalised for comparison."""
-    text = original
-    for e in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
-        words = {"after": " " + e.words, "before": e.words + " "}.get(e.kind, e.words)
-        start = e.start
-        if not words and start > 0 and text[start - 1] == " " and (e.end == len(text) or text[e.end] in ",.;:)”’—\n"):
-            start -= 1  # House style: words left out before punctuation take the space before them
-        text = text[:start] + words + text[e.end :]
-    return " ".join(text.split())

@@ -44,15 +44,11 @@ def draft_cmd(old_file: Path, new_file: Path, house: str, fmt: str, output: Path
             write_output(output, data)
         return
     if fmt == "md":
-        from lawtrack.formats.markdown_writer import provision_markdown
+        from lawtrack.amendments.markdown import write_markdown_amendment
 
         folder = output or Path("amendments") / "drafted"
         for a in result.amendments:
-            body = a.instruction.replace(OBJECT, "")
-            structure = "\n\n".join(provision_markdown(blob) for blob in a.inserted_xml)
-            front = f'---\nbill: "{old.metadata.short_title}"\nstage: "{old.metadata.stage_version or ""}"\n---\n'
-            write_output(folder / f"{int(a.number):04d}.md", front + body + ("\n\n" + structure if structure else "")
-                         + "\n")
+            write_output(folder / f"{int(a.number):04d}.md", write_markdown_amendment(a))
         err().print(f"wrote {len(result.amendments)} draft(s) to {folder}")
         return
     lines = [f"{a.number}. {a.instruction.replace(OBJECT, ' [text as in the new version]')}" for a in result.amendments]

@@ -95,7 +95,8 @@ def ref(bill: Bill, p: Provision) -> str:
     if p.kind is Kind.CLAUSE:
         return f"Clause {p.label}"
     sched = bill.enclosing(p, Kind.SCHEDULE)
-    return f"{sched.num if sched else 'Schedule'}, paragraph {p.label}"
+    name = f"Schedule {sched.label}" if sched is not None and sched.label else "Schedule"  # "SCHEDULE 2" as cited
+    return f"{name}, paragraph {p.label}"
 
 
 def body(p: Provision) -> str:

@@ -138,8 +138,44 @@ def word_diff(old: str, new: str, *, fold_quotes: bool = False, fold_space: bool
 
 
 def apply_segments(old: str, segments: list[Segment]) -> str:
-    """Rebuild the new text from the diff (the property tests check this gives ``new``)."""
-    return "".join(s.text for s in segments if s.op != "delete")
+    """Apply a diff to ``old``: the new text. Raises ``ValueError`` when the diff was not made from ``old``
+    (a deleted or kept stretch is not where the diff says; kept text is compared with quotes and spaces folded,
+    as the diff may have been)."""
+    old = unicodedata.normalize("NFC", old)
+    out: list[str] = []
+    pos = 0
+    for s in segments:
+        if s.old_start != pos:
+            raise ValueError(f"the diff expects offset {s.old_start} of the old text, not {pos}")
+        if s.op == "insert":
+            out.append(s.text)
+            continue
+        if s.op == "delete":
+            if old[pos : pos + len(s.text)] != s.text:
+                raise ValueError(f"the diff leaves out {s.text!r} at {pos}, but the old text has "
+                                 f"{old[pos : pos + len(s.text)]!r}")
+            pos += len(s.text)
+            continue
+        length = _equal_length(old, pos, s.text)
+        if length is None:
+            raise ValueError(f"the diff keeps {s.text!r} at {pos}, but the old text differs there")
+        out.append(s.text)
+        pos += length
+    if pos != len(old):
+        raise ValueError(f"the diff ends at offset {pos} of an old text of {len(old)} characters")
+    return "".join(out)
+
+
+def _equal_length(old: str, pos: int, kept: str) -> int | None:
+    """How much of ``old`` from ``pos`` matches ``kept`` (new text) with quotes and space runs folded."""
+    ta = tokenize(old[pos:])
+    tb = tokenize(kept)
+    length = 0
+    for a, b in zip(ta, tb, strict=False):
+        if a.translate(_FOLD) != b.translate(_FOLD) and not (a.isspace() and b.isspace()):
+            return None
+        length += len(a)
+    return length if len(ta) >= len(tb) else None
 
 
 def changed(segments: list[Segment]) -> bool:

@@ -439,6 +439,7 @@ def metadata_of(bill_el: etree._Element, source_format: str = "lawmaker") -> Bil
         expression_uri=frbr("a:FRBRExpression/a:FRBRthis"),
         publication_date=v.get("varPublicationDate") or None,
         document_type=bill_el.get("name"),
+        identifier=v.get("varMd_identifier") or None,  # an Act imported from Markdown ("ukpga-2024-21")
         source_format=source_format,
         variables=tuple(v.items()),
     )

@@ -552,13 +552,20 @@ def read_markdown(text: str, source: str = "<markdown>") -> Bill:
 def markdown_fragment(text: str, source: str = "<markdown>", line_offset: int = 0) -> list[etree._Element]:
     """Provisions written in the bill Markdown layout, as LawMaker elements (for amendments' inserted text).
 
-    A fragment that opens with a ``####`` heading is one new clause (its number is left empty); otherwise its
-    ``- (1)`` / ``- (a)`` items are the inserted provisions.
+    A fragment that opens with a ``####`` heading is one new clause (its number is left empty); one that opens with
+    ``## Schedule — Heading`` is a new Schedule (``##### 1`` paragraphs); otherwise its ``- (1)`` / ``- (a)`` items
+    are the inserted provisions.
     """
     scanned = _scan(text.replace("\r\n", "\n").split("\n"), line_offset)
     significant = [ln for ln in scanned if ln.kind != "blank"]
-    whole_clause = bool(significant) and significant[0].kind == "heading"
     builder = _Builder({"identifier": f"fragment:{source}:{line_offset}"}, source)
+    if significant and significant[0].kind == "heading" and significant[0].level == 2:
+        # "## Schedule — Heading" then "##### 1" paragraphs: whole Schedules, laid out as in a bill
+        for ln in scanned:
+            builder.feed(ln)
+        builder.finish()
+        return [el for el in builder.body.iter(akn("hcontainer")) if el.get("name") == "schedule"]
+    whole_clause = bool(significant) and significant[0].kind == "heading"
     if not whole_clause:
         builder.feed(_Line(line_offset, "heading", "0", 5))
     for ln in scanned:

@@ -12,7 +12,7 @@ def plan(s: Session, amendment: Amendment, parsed: Parsed, op: InsertWords) -> P
     sc = scope(s, amendment, parsed)
     text = sc.text
     if op.where in ("after", "before"):
-        hits = s.resolve.choose(s.resolve.find(text, op.anchor, sc.lo, sc.hi), op.anchor, text, sc.lo, sc.hi,
+        hits = s.resolve.choose(s.resolve.find(text, op.anchor, sc.lo, sc.hi, sc.top), op.anchor, text, sc.lo, sc.hi,
                                 op.each_place, None)
         points = [end if op.where == "after" else start for start, end in hits]
     elif op.where == "at-end":

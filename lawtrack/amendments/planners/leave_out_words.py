@@ -10,7 +10,7 @@ from lawtrack.amendments.planners.common import finish, scope
 def plan(s: Session, amendment: Amendment, parsed: Parsed, op: LeaveOutWords) -> Plan:
     sc = scope(s, amendment, parsed)
     text = sc.text
-    hits = s.resolve.choose(s.resolve.find(text, op.words, sc.lo, sc.hi), op.words, text, sc.lo, sc.hi,
+    hits = s.resolve.choose(s.resolve.find(text, op.words, sc.lo, sc.hi, sc.top), op.words, text, sc.lo, sc.hi,
                             op.each_place, op.occurrence)
     words = op.insert.words if op.insert else ""
     for start, end in hits:

@@ -83,14 +83,17 @@ def _insert_clauses(s: Session, new: list[etree._Element], labels: list[str], se
             num.remove(child)
         num.text = label
         refresh_ids(el, f"sec_{label}", seed, s.taken)
-    anchor = anchor_el
-    for el in new:
-        if before:
+    if before:
+        for el in new:
             anchor_el.addprevious(el)
-        else:
-            anchor.addnext(el)
-            el.tail = anchor.tail
-            anchor = el
+        return new
+    # after earlier amendments' new clauses after the same clause: several keep their marshalled order
+    anchor = s.placed_after.get(id(anchor_el), anchor_el)
+    for el in new:
+        anchor.addnext(el)
+        el.tail = anchor.tail
+        anchor = el
+    s.placed_after[id(anchor_el)] = anchor
     return new
 
 
@@ -101,9 +104,20 @@ def _insert_schedule(s: Session, new: list[etree._Element], seed: str) -> list[e
     container = next((c for c in body if local(c.tag) == "hcontainer" and c.get("name") == "schedules"), None)
     if container is None:
         container = etree.SubElement(body, akn("hcontainer"), name="schedules", eId="scheds")
-    count = sum(1 for c in container if c.get("name") == "schedule")
+    existing = [c for c in container if c.get("name") == "schedule"]
+    word = "SCHEDULE" if any("".join(str(x) for x in n.itertext()).strip().startswith("SCHEDULE")
+                             for c in existing for n in c.iterfind(akn("num"))) else "Schedule"
+    count = len(existing)
     for el in new:
         count += 1
+        if el.get("name") == "schedule":  # number it as the clerks will at reprint: the next Schedule
+            num = el.find(akn("num"))
+            if num is None:
+                num = etree.Element(akn("num"))
+                el.insert(0, num)
+            for child in list(num):
+                num.remove(child)
+            num.text = f"{word} {count}"
         refresh_ids(el, f"sched_{count}", seed, s.taken)
         container.append(el)
     return new
