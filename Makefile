@@ -28,7 +28,7 @@ browser:
 # Caches live in .venv, so `make test` leaves the working tree as it found it.
 lint: $(STAMP)
 	$(BIN)/ruff check --cache-dir $(VENV)/.ruff_cache lawtrack tests benchmarks
-	$(BIN)/mypy --strict --cache-dir $(VENV)/.mypy_cache lawtrack
+	$(BIN)/mypy --strict --cache-dir $(VENV)/.mypy_cache lawtrack tests
 
 test: lint browser
 	$(BIN)/python -m pytest -q

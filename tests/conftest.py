@@ -133,3 +133,10 @@ def serve(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}", server
+
+
+def nodes(el: Any, path: str, **kwargs: Any) -> list[Any]:
+    """``el.xpath(path)`` as a list (lxml types xpath results as a union of every kind of result)."""
+    found = el.xpath(path, **kwargs)
+    assert isinstance(found, list), f"{path} is not a node-set expression"
+    return found

@@ -21,9 +21,9 @@ from lawtrack.render.akn import bill_diff_xml, keeling_xml
 from lawtrack.render.html import bill_diff_html, keeling_html, segments_html
 from lawtrack.render.json import bill_diff_dict
 from lawtrack.render.markdown import bill_diff_markdown
-from tests.conftest import ROOT, bill_path
+from tests.conftest import ROOT, bill_path, nodes
 
-unicode_text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80)
+unicode_text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=80)
 words = st.lists(st.sampled_from(["Gwasanaeth", "Cymru", "ŵyr", "“may”", "must", "😀", "é", "e\u0301", " ", "  ",
                                   "\n", ",", "—", "person’s", "the"]), max_size=30).map("".join)
 
@@ -106,7 +106,7 @@ def test_renderers_carry_the_content() -> None:
     xml = etree.fromstring(bill_diff_xml(diff))
     ns = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
     assert xml.xpath("//a:ins[text()=', energy efficient']", namespaces=ns)
-    added = xml.xpath("//a:hcontainer[@ukl:change='ins']", namespaces={**ns, "ukl":
+    added = nodes(xml, "//a:hcontainer[@ukl:change='ins']", namespaces={**ns, "ukl":
                                                                        "https://www.legislation.gov.uk/namespaces/UK-AKN"})
     assert len(added) == 9
 

@@ -13,7 +13,7 @@ from lawtrack.amendments.instructions import parse_instruction
 from lawtrack.amendments.model import Parsed
 from lawtrack.diff.compare import compare
 from lawtrack.drafting import draft, draft_with_notes
-from tests.conftest import bill_path
+from tests.conftest import bill_path, nodes
 
 _LABEL = re.compile(r"(^|\n|“)(\(\w+\)|\d+[A-Z]*) ")
 
@@ -75,7 +75,7 @@ def test_word_level_drafts_in_house_style() -> None:
     old = lawtrack.load_bill(bill_path("hl54"))
     root = old.copy_tree()
     ns = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
-    p = root.xpath("//a:section[@eId='sec_3']//a:subsection[@eId='sec_3__subsec_2']/a:intro/a:p", namespaces=ns)[0]
+    p = nodes(root, "//a:section[@eId='sec_3']//a:subsection[@eId='sec_3__subsec_2']/a:intro/a:p", namespaces=ns)[0]
     p.text = p.text.replace("collection", "gathering of information")
     from lxml import etree
 

@@ -16,7 +16,7 @@ from lawtrack.amendments.apply import apply
 from lawtrack.amendments.instructions import parse_instruction
 from lawtrack.amendments.model import Parsed
 from lawtrack.drafting import draft_with_notes
-from tests.conftest import bill_path
+from tests.conftest import bill_path, nodes
 from tests.test_draft import text_differences
 
 NS = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
@@ -39,10 +39,10 @@ def _fresh_ids(el: etree._Element, rng: random.Random) -> None:
 
 
 def edit(root: etree._Element, rng: random.Random, kind: str) -> None:
-    sections = root.xpath("//a:body//a:section[not(ancestor::a:quotedStructure)]", namespaces=NS)
+    sections = nodes(root, "//a:body//a:section[not(ancestor::a:quotedStructure)]", namespaces=NS)
     section = rng.choice(sections[5:60])
     if kind == "words":
-        ps = [p for p in section.xpath(".//a:p[not(ancestor::a:quotedStructure)]", namespaces=NS)
+        ps = [p for p in nodes(section, ".//a:p[not(ancestor::a:quotedStructure)]", namespaces=NS)
               if p.text and len(re.findall(r"\b[a-z]{4,}\b", p.text)) >= 2]
         if not ps:
             return

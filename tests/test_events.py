@@ -74,3 +74,16 @@ def test_decision_data_says_before_and_after() -> None:
     assert change.data == {"before": "Agreed", "after": "Withdrawn"}
     sponsors = next(c for c in diff(BEFORE, AFTER) if c.kind == "sponsors-changed")
     assert sponsors.data == {"before": ["A Member"], "after": ["A Member", "D Member"]}
+
+
+def test_a_stored_record_that_does_not_fit_names_the_entity_and_field() -> None:
+    import pytest
+
+    from lawtrack import LawtrackError
+    from lawtrack.track.stored import Record
+
+    with pytest.raises(LawtrackError) as info:
+        Record({("amendment", "1:9"): {"marshalledListText": "9", "sponsors": [{"name": ["not", "a", "name"]}]}})
+    assert "stored amendment 1:9" in str(info.value) and "sponsors.0.name" in str(info.value)
+    record = Record({("amendment", "1:9"): {"marshalledListText": "9", "sponsors": None, "decision": None}})
+    assert record.amendments["1:9"].sponsors == [] and record.amendments["1:9"].decision == "NoDecision"

@@ -23,7 +23,7 @@ import pytest
 from lxml import html as lxml_html
 from pytest_httpserver import HTTPServer
 
-from tests.conftest import ROOT, serve
+from tests.conftest import ROOT, nodes, serve
 from tests.fake_bills_api import FakeApi, FakeBill
 
 MAKE_TARGETS = {"demo", "test", "serve", "bench", "test-slow", "mutation", "api-docs"}
@@ -95,12 +95,12 @@ def clone(tmp_path_factory: pytest.TempPathFactory, fake_api: str) -> Clone:
 def test_demo_builds_the_whole_site_from_a_fresh_clone(clone: Clone) -> None:
     site = clone.root / "site"
     bill = (site / "bills" / "victims-and-prisoners" / "index.html").read_text(encoding="utf-8")
-    rows = lxml_html.fromstring(bill).xpath("//table[contains(@class,'lt-timeline')]/tbody/tr")
+    rows = nodes(lxml_html.fromstring(bill), "//table[contains(@class,'lt-timeline')]/tbody/tr")
     assert "Royal Assent" in rows[-1].text_content() and "24 May 2024" in rows[-1].text_content()
     # the firewall amendments are shown as insertions
     page = lxml_html.fromstring((site / "bills" / "victims-and-prisoners" / "amendments" / "96" / "index.html")
                                 .read_text(encoding="utf-8"))
-    inserted = " ".join(e.text_content() for e in page.xpath("//div[contains(@class,'lt-diff')]//ins"))
+    inserted = " ".join(e.text_content() for e in nodes(page, "//div[contains(@class,'lt-diff')]//ins"))
     assert "Victims of specified offences: data-sharing for immigration purposes" in inserted
     assert "immigration control purpose unless the victim consents" in inserted
     nc36 = (site / "bills" / "victims-and-prisoners" / "amendments" / "nc36" / "index.html").read_text("utf-8")
@@ -108,7 +108,7 @@ def test_demo_builds_the_whole_site_from_a_fresh_clone(clone: Clone) -> None:
     # the committee paper, parsed: where and what, one page per amendment
     paper = site / "bills" / "victims-and-prisoners" / "papers" / "victims-prisoners-rm-pbc-0628"
     table = lxml_html.fromstring((paper / "index.html").read_text(encoding="utf-8"))
-    rows = table.xpath("//table/tbody/tr")
+    rows = nodes(table, "//table/tbody/tr")
     assert len(rows) == 82
     first = rows[0].text_content()
     assert "Clause 2, page 2, line 25: after subsection (3), insert subsections (3A) to (3C)" in first
@@ -143,7 +143,7 @@ def test_the_site_has_no_broken_internal_link(clone: Clone) -> None:
     checked = 0
     for page in pages:
         doc = lxml_html.fromstring(page.read_bytes())
-        for el in doc.xpath("//*[@href or @src]"):
+        for el in nodes(doc, "//*[@href or @src]"):
             url = el.get("href") or el.get("src") or ""
             assert not url.strip().lower().startswith("javascript:"), f"{page}: {url}"
             found = _internal_target(site, page, url)
@@ -157,7 +157,7 @@ def test_the_site_has_no_broken_internal_link(clone: Clone) -> None:
             if fragment and target.suffix == ".html":
                 if target not in ids:
                     tree = lxml_html.fromstring(target.read_bytes())
-                    ids[target] = {str(x) for x in tree.xpath("//@id | //a/@name")}
+                    ids[target] = {str(x) for x in nodes(tree, "//@id | //a/@name")}
                 if fragment not in ids[target]:
                     broken.append(f"{page.relative_to(site)}: {url} (no #{fragment} in {target.name})")
     assert checked > 1000
@@ -245,6 +245,7 @@ def test_every_python_api_example_runs(clone: Clone) -> None:
 
 
 def test_every_subcommand_help_has_an_example() -> None:
+    import click
     from click.testing import CliRunner
 
     from lawtrack.cli import main
@@ -255,7 +256,7 @@ def test_every_subcommand_help_has_an_example() -> None:
     assert top.output == top_help(), "the fast --help matches click's"
     names: list[list[str]] = []
     for name in COMMANDS:
-        cmd = main.get_command(None, name)  # type: ignore[arg-type]
+        cmd = main.get_command(click.Context(main), name)
         sub = getattr(cmd, "commands", None)
         names += [[name, s] for s in sub] if sub else [[name]]
     assert len(names) >= 15

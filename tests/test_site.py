@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import itertools
-import os
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -72,7 +72,7 @@ def test_demo_site_builds_with_mkdocs(demo_site: Path) -> None:
 
 
 def test_same_pages_build_with_zensical(tmp_path: Path) -> None:
-    if shutil.which("zensical") is None and not (Path(os.sys.executable).parent / "zensical").exists():
+    if shutil.which("zensical") is None and not (Path(sys.executable).parent / "zensical").exists():
         pytest.skip("zensical (pinned in the 'zensical' extra) is not installed: its zensical-ui dependency is "
                     "missing from this machine's package mirror")
     root = _site_root(tmp_path)
@@ -180,7 +180,11 @@ def test_hostile_amendment_text_is_rendered_as_text(browser: Any, tmp_path: Path
         context = browser.new_context()
         pg = context.new_page()
         dialogs: list[str] = []
-        pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        def on_dialog(dialog: Any) -> None:
+            dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        pg.on("dialog", on_dialog)
         pg.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base) else r.abort())
         pg.goto(f"{base}/bills/victims-and-prisoners/amendments/666/")
         pg.wait_for_load_state("load")

@@ -172,7 +172,7 @@ def test_a_failure_while_storing_rolls_back(tmp_path: Path) -> None:
         before = store.snapshot(1)
         bad = {("bill", "1"): {"shortTitle": "C", "billId": 1}, ("amendment", "x"): {"bad": object()}}
         with pytest.raises(TypeError):
-            store.record(1, bad, source="api")  # type: ignore[dict-item]
+            store.record(1, bad, source="api")
         assert store.snapshot(1) == before
 
 

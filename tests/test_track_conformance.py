@@ -43,7 +43,8 @@ ENUMS = {"AmendmentDecision": m.DECISIONS, "House": m.HOUSES, "AmendmentType": m
 
 
 def spec() -> dict[str, Any]:
-    return json.loads(shared_file("bills-api/openapi.json").read_text())
+    spec: dict[str, Any] = json.loads(shared_file("bills-api/openapi.json").read_text())
+    return spec
 
 
 def _strip(annotation: Any) -> tuple[Any, bool]:

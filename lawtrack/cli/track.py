@@ -159,13 +159,12 @@ def track_status(bill_id: int, db: str | None, papers: tuple[Path, ...], as_json
         from lawtrack.amendments.load import load_amendments
         from lawtrack.amendments.model import Parsed
         from lawtrack.track.join import join
+        from lawtrack.track.stored import Record
 
-        items = [v for (k, _), v in snap.items() if k == "amendment"]
         joined = []
-        for item, found in join(items, load_amendments(*papers)):
+        for item, found in join(Record(snap).amendments.values(), load_amendments(*papers)):
             parsed = parse_instruction(found.instruction, found.inserted) if found else None
-            joined.append({"number": item.get("marshalledListText"), "dnum": item.get("dNum"),
-                           "decision": item.get("decision"),
+            joined.append({"number": item.marshalled_list_text, "dnum": item.d_num, "decision": item.decision,
                            "operation": describe(parsed) if isinstance(parsed, Parsed) else None})
         data["joined"] = joined
     if as_json:
@@ -198,7 +197,8 @@ def track_feed(bill_id: int | None, output: Path, db: str | None) -> None:
         events = store.events(bill_id=bill_id)
         title = "lawtrack: all tracked bills"
         if bill_id is not None:
-            bill = store.snapshot(bill_id).get(("bill", str(bill_id)), {})
-            title = f"lawtrack: {bill.get('shortTitle') or bill_id}"
+            from lawtrack.track.stored import Record
+
+            title = f"lawtrack: {Record(store.snapshot(bill_id)).bill(bill_id).short_title or bill_id}"
     write_output(output, atom(events, title=title, feed_id=f"urn:lawtrack:bills:{bill_id or 'all'}"))
     err().print(f"wrote {len(events)} event(s) to {output}")

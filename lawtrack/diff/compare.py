@@ -208,17 +208,17 @@ def compare(old: Bill, new: Bill, *, fold_quotes: bool = True, fold_space: bool 
     moved = _moved(sorted(aligned))
     out: list[ProvisionDiff] = []
     for p, q in pairs:
-        if p is None and q is not None:
-            out.append(ProvisionDiff(guid=q.guid, kind=q.kind.value, old_ref=None, new_ref=ref(new, q),
-                                     new_eid=q.eid, heading=q.heading, change="added",
-                                     diff=tuple(word_diff("", q.text))))
+        if p is None:
+            if q is not None:
+                out.append(ProvisionDiff(guid=q.guid, kind=q.kind.value, old_ref=None, new_ref=ref(new, q),
+                                         new_eid=q.eid, heading=q.heading, change="added",
+                                         diff=tuple(word_diff("", q.text))))
             continue
-        if q is None and p is not None:
+        if q is None:
             out.append(ProvisionDiff(guid=p.guid, kind=p.kind.value, old_ref=ref(old, p), new_ref=None,
                                      old_eid=p.eid, heading=p.heading, change="removed",
                                      diff=tuple(word_diff(p.text, ""))))
             continue
-        assert p is not None and q is not None
         old_body, new_body = body(p), body(q)
         segments: list[Segment] = []
         if old_body != new_body or p.heading != q.heading:

@@ -67,13 +67,13 @@ def keeling(original: Bill, result: ApplyResult) -> list[KeelingUnit]:
                 inserted_by.setdefault(eid, o.number)
     out: list[KeelingUnit] = []
     for p, q in align(units(original), units(amended)):
-        if q is None and p is not None:
-            who = tuple(o.number for o in result.outcomes if o.status == "applied" and p.eid in o.provisions)
-            out.append(KeelingUnit(ref=ref(original, p), eid=p.eid, guid=p.guid, heading=p.heading,
-                                   change="removed", segments=(Marked(op="delete", text=p.text, amendments=who),),
-                                   amendments=who))
+        if q is None:
+            if p is not None:
+                who = tuple(o.number for o in result.outcomes if o.status == "applied" and p.eid in o.provisions)
+                out.append(KeelingUnit(ref=ref(original, p), eid=p.eid, guid=p.guid, heading=p.heading,
+                                       change="removed", segments=(Marked(op="delete", text=p.text,
+                                                                           amendments=who),), amendments=who))
             continue
-        assert q is not None
         if p is None:
             who = (inserted_by.get(q.eid or "", ""),) if q.eid in inserted_by else ()
             out.append(KeelingUnit(ref=ref(amended, q), eid=q.eid, guid=q.guid, heading=q.heading, change="added",

@@ -201,7 +201,7 @@ class Bill(BaseModel):
     def schedules(self) -> list[Provision]:
         return [p for p in self.walk() if p.kind is Kind.SCHEDULE and not p.quoted]
 
-    def _index(self) -> None:
+    def _index(self) -> tuple[dict[str, Provision], dict[str, Provision], dict[int, Provision]]:
         by_guid: dict[str, Provision] = {}
         by_eid: dict[str, Provision] = {}
         parents: dict[int, Provision] = {}
@@ -214,24 +214,22 @@ class Bill(BaseModel):
                 for child in node.children:
                     parents[id(child)] = node
         self._by_guid, self._by_eid, self._parents = by_guid, by_eid, parents
+        return by_guid, by_eid, parents
+
+    def _indexes(self) -> tuple[dict[str, Provision], dict[str, Provision], dict[int, Provision]]:
+        if self._by_guid is None or self._by_eid is None or self._parents is None:
+            return self._index()
+        return self._by_guid, self._by_eid, self._parents
 
     def by_guid(self, guid: str) -> Provision | None:
-        if self._by_guid is None:
-            self._index()
-        assert self._by_guid is not None
-        return self._by_guid.get(guid) or self._by_guid.get("_" + guid)
+        by_guid = self._indexes()[0]
+        return by_guid.get(guid) or by_guid.get("_" + guid)
 
     def by_eid(self, eid: str) -> Provision | None:
-        if self._by_eid is None:
-            self._index()
-        assert self._by_eid is not None
-        return self._by_eid.get(eid)
+        return self._indexes()[1].get(eid)
 
     def parent(self, provision: Provision) -> Provision | None:
-        if self._parents is None:
-            self._index()
-        assert self._parents is not None
-        return self._parents.get(id(provision))
+        return self._indexes()[2].get(id(provision))
 
     def ancestors(self, provision: Provision) -> list[Provision]:
         """From the provision's parent up to the top."""

@@ -36,6 +36,7 @@ from lawtrack.track.feeds import atom
 from lawtrack.track.record import record_snapshot
 from lawtrack.track.status import status
 from lawtrack.track.store import Store
+from lawtrack.track.stored import Record
 
 #: The renderers' stylesheet plus the site's own layout rules.
 CSS = DIFF_CSS + """
@@ -107,7 +108,8 @@ def _bill_pages(m: Manifest, out: Path, store: Store | None) -> dict[str, Any]:
     snap = _snapshot(m, store)
     bill_id = m.bill.bills_api_id or 0
     st = status(bill_id, snap) if snap else None
-    bill_entity = snap.get(("bill", str(bill_id)), {})
+    record = Record(snap)
+    bill_entity = record.bill(bill_id)
     # our drafts, applied together (Keeling view) and one by one (their own pages)
     drafts = load_amendments(m.resolve(m.site.amendments)) if m.site.amendments else []
     labels = [d.label for d in drafts]
@@ -117,8 +119,7 @@ def _bill_pages(m: Manifest, out: Path, store: Store | None) -> dict[str, Any]:
     def link(label: str) -> str:  # from keeling.md to an amendment's page
         return f"../amendments/{slug_of.get(label, _slug(label))}/"
 
-    record_amendments = {(a.get("marshalledListText"), a.get("house")): a for (k, _), a in snap.items()
-                         if k == "amendment"}
+    record_amendments = {(a.marshalled_list_text, a.house): a for a in record.amendments.values()}
     listed: list[dict[str, Any]] = []
     if drafts:
         together = apply(bill, drafts)
@@ -133,23 +134,21 @@ def _bill_pages(m: Manifest, out: Path, store: Store | None) -> dict[str, Any]:
                 single = apply(bill, [a])
                 outcome, units = single.outcomes[0], keeling(bill, single)
             house = "Lords" if "lords" in (a.house or "").lower() else "Commons" if a.house else None
-            rec = record_amendments.get((a.number, house), {}) if a.number else {}
+            rec = record_amendments.get((a.number, house)) if a.number else None
             page = pages.amendment_page(
                 bill_title=m.bill.title, amendment=a, outcome=outcome, units=units,
-                decision=rec.get("decision"), inferred=bool(rec.get("decisionInferred")),
+                decision=rec.decision if rec else None, inferred=bool(rec and rec.decision_inferred),
                 keeling_href="../../keeling/", link=lambda n: f"../{slug_of.get(n, _slug(n))}/",
-                note=rec.get("note"), sources=list(rec.get("sources") or []))
+                note=rec.note if rec else None, sources=list(rec.sources) if rec else [])
             _write(folder / "amendments" / f"{a_slug}.md", page)
     drafts_by_number = {d.number: s for d, s in zip(drafts, slugs, strict=True) if d.number}
-    for _key, item in sorted(((k, v) for k, v in snap.items() if k[0] == "amendment"), key=lambda kv: kv[0]):
-        number = item.get("marshalledListText")
+    for _key, item in sorted(record.amendments.items()):
+        number = item.marshalled_list_text
         draft_slug = drafts_by_number.get(number or "")
         draft = drafts[slugs.index(draft_slug)] if draft_slug else None
-        listed.append({"label": number or "?", "heading": item.get("mainHeader") or
-                       (draft.heading if draft else None), "decision": item.get("decision"),
-                       "inferred": bool(item.get("decisionInferred")), "house": item.get("house") or "",
-                       "stage": item.get("stageName") or _stage_name(snap, item.get("billStageId")),
-                       "slug": draft_slug})
+        listed.append({"label": number or "?", "heading": item.main_header or (draft.heading if draft else None),
+                       "decision": item.decision, "inferred": item.decision_inferred, "house": item.house or "",
+                       "stage": item.stage_name or record.stage_name(item.bill_stage_id), "slug": draft_slug})
     shown = {x.get("slug") for x in listed}
     for d, d_slug in zip(drafts, slugs, strict=True):
         if d_slug not in shown:
@@ -169,17 +168,17 @@ def _bill_pages(m: Manifest, out: Path, store: Store | None) -> dict[str, Any]:
         papers.append((f"{paper.stage}, {pages.human_date(paper.date)} ({len(paper.amendments)} amendments)",
                        f"papers/{name}/index.md"))
     data = outline(bill)
-    sponsors = [((s.get("member") or {}).get("name") or "") for s in bill_entity.get("sponsors") or []]
-    publications = [v for (k, _), v in snap.items() if k == "publication"]
+    sponsors = [s.name for s in bill_entity.sponsors]
+    publications = list(record.publications.values())
     _write(folder / "index.md", pages.bill_page(
-        title=m.bill.title, slug=slug, long_title=bill_entity.get("longTitle") or bill.metadata.long_title,
+        title=m.bill.title, slug=slug, long_title=bill_entity.long_title or bill.metadata.long_title,
         sponsors=[s for s in sponsors if s], status=st, amendments=listed, outline=data["outline"],
         publications=publications, source=m.source.description or m.source.path, comparisons=comparisons,
         papers=papers, has_keeling=bool(drafts)))
     summary = {"slug": slug, "title": m.bill.title, "bill_id": m.bill.bills_api_id,
                "current_stage": st["current_stage"] if st else None,
                "current_house": st["current_house"] if st else None,
-               "last_change": bill_entity.get("lastUpdate"), "status": st, "amendments": listed,
+               "last_change": bill_entity.last_update, "status": st, "amendments": listed,
                "clauses": data["clauses"], "schedules": data["schedules"]}
     _write(out / "api" / "bills" / f"{slug}.json", json.dumps(summary, ensure_ascii=False, indent=2))
     if store is not None and m.bill.bills_api_id is not None:
@@ -233,11 +232,6 @@ def _only(unit: KeelingUnit, number: str) -> KeelingUnit:
         elif seg.op == "insert":
             kept.append(Marked(op="equal", text=seg.text))
     return unit.model_copy(update={"segments": tuple(kept), "amendments": (number,)})
-
-
-def _stage_name(snap: Snapshot, stage_id: Any) -> str:
-    stage = snap.get(("stage", str(stage_id)), {})
-    return str(stage.get("description") or "Stage")
 
 
 def build(*, root: Path = Path("."), db: Path | None = None, site_dir: Path | None = None,

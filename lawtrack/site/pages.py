@@ -20,6 +20,7 @@ from lawtrack.diff.keeling import KeelingUnit, Marked
 from lawtrack.render.html import LEGEND, marked_html
 from lawtrack.render.markdown import md_text
 from lawtrack.track.models import DECISION_LABELS
+from lawtrack.track.stored import StoredPublication
 
 BADGE_CLASS = {"Agreed": "agreed", "AgreedOnDivision": "agreed", "Disagreed": "negatived",
                "NegativedOnDivision": "negatived", "Withdrawn": "withdrawn", "WithdrawnBeforeDebate": "withdrawn",
@@ -88,7 +89,7 @@ def timeline_html(timeline: list[dict[str, Any]]) -> str:
 
 
 def bill_page(*, title: str, slug: str, long_title: str | None, sponsors: list[str], status: dict[str, Any] | None,
-              amendments: list[dict[str, Any]], outline: list[dict[str, Any]], publications: list[dict[str, Any]],
+              amendments: list[dict[str, Any]], outline: list[dict[str, Any]], publications: list[StoredPublication],
               source: str, comparisons: list[tuple[str, str]], papers: list[tuple[str, str]],
               has_keeling: bool) -> str:
     lines = [f"# {md_text(title)}", ""]
@@ -104,7 +105,7 @@ def bill_page(*, title: str, slug: str, long_title: str | None, sponsors: list[s
                   timeline_html(status["timeline"]), ""]
     if publications:
         lines += ["## Publications", ""]
-        lines += _list(f"{md_text(p.get('title'))} ({md_text(human_date(p.get('displayDate')))})"
+        lines += _list(f"{md_text(p.title)} ({md_text(human_date(p.display_date))})"
                        for p in publications)
         lines.append("")
     if amendments:

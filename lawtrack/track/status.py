@@ -6,32 +6,26 @@ from collections import Counter
 from typing import Any
 
 from lawtrack.track.events import Snapshot
+from lawtrack.track.stored import Record
 
 
 def status(bill_id: int, snap: Snapshot) -> dict[str, Any]:
-    bill = snap.get(("bill", str(bill_id)), {})
-    stages = sorted((v for (k, _), v in snap.items() if k == "stage"),
-                    key=lambda s: (s.get("sortOrder") or 0, s.get("id") or 0))
-    amendments = [v for (k, _), v in snap.items() if k == "amendment"]
-    by_stage: dict[Any, Counter[str]] = {}
-    for a in amendments:
-        by_stage.setdefault(a.get("billStageId"), Counter())[a.get("decision") or "NoDecision"] += 1
-    timeline = []
-    for s in stages:
-        dates = sorted((x.get("date") or "")[:10] for x in s.get("stageSittings") or [] if x.get("date"))
-        timeline.append({
-            "bill_stage_id": s.get("id"), "stage": s.get("description"), "house": s.get("house"),
-            "dates": dates, "amendments": dict(by_stage.get(s.get("id"), Counter())),
-        })
-    current = bill.get("currentStage") or {}
+    record = Record(snap)
+    bill = record.bill(bill_id)
+    by_stage: dict[int | None, Counter[str]] = {}
+    for a in record.amendments.values():
+        by_stage.setdefault(a.bill_stage_id, Counter())[a.decision] += 1
+    timeline = [{"bill_stage_id": s.id, "stage": s.description, "house": s.house, "dates": s.dates,
+                 "amendments": dict(by_stage.get(s.id, Counter()))} for _, s in record.stages_in_order()]
+    current = bill.current_stage
     return {
         "bill_id": bill_id,
-        "title": bill.get("shortTitle"),
-        "long_title": bill.get("longTitle"),
-        "current_stage": current.get("description"),
-        "current_house": bill.get("currentHouse"),
-        "is_act": bool(bill.get("isAct")),
+        "title": bill.short_title,
+        "long_title": bill.long_title,
+        "current_stage": current.description if current else None,
+        "current_house": bill.current_house,
+        "is_act": bill.is_act,
         "timeline": timeline,
-        "amendments": len(amendments),
-        "amendments_by_decision": dict(Counter(a.get("decision") or "NoDecision" for a in amendments)),
+        "amendments": len(record.amendments),
+        "amendments_by_decision": dict(Counter(a.decision for a in record.amendments.values())),
     }

@@ -78,7 +78,8 @@ def tokenize(text: str) -> list[Token]:
     match = _TOKEN.match
     while i < n:
         m = match(text, i)
-        assert m is not None  # "other" matches any character
+        if m is None:  # pragma: no cover - "other" matches any character
+            raise LexError("unreadable character", i)
         kind = m.lastgroup
         if kind == "ws":
             i = m.end()
