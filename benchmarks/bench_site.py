@@ -9,7 +9,7 @@ from pathlib import Path
 
 from benchmarks.common import ROOT, shared
 from lawtrack.amendments.synth import generate as generate_amendments
-from lawtrack.site.generate import build
+from lawtrack.site.build import build
 
 
 def _size(folder: Path) -> tuple[int, int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import stat
 import tempfile
 from pathlib import Path
@@ -61,3 +62,58 @@ def write_atomic(path: str | Path, data: bytes | str, *, sync: bool = True) -> P
             raise LawtrackError(f"cannot write file: {exc.strerror or exc}", source=str(target)) from None
         raise
     return target
+
+
+def read_limited(path: str | Path, limit: int, *, expected: str) -> bytes:
+    """The bytes of a file, refusing more than ``limit`` of them — whatever ``stat`` says (a device such as
+    /dev/zero, or a pipe, has no size), and refusing folders. Errors name the file and what was expected."""
+    target = Path(path)
+    if target.is_dir():
+        raise LawtrackError("this is a folder, not a file", source=str(target), expected=expected)
+    try:
+        with open(target, "rb") as fh:
+            data = fh.read(limit + 1)
+    except OSError as exc:
+        raise LawtrackError(f"cannot read file: {exc.strerror or exc}", source=str(target)) from None
+    if len(data) > limit:
+        raise LawtrackError(f"file is larger than the {limit:,}-byte limit", source=str(target),
+                            expected=f"{expected} of at most that size")
+    return data
+
+
+_RENAME_EXCHANGE = 2
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically (Linux ``renameat2(RENAME_EXCHANGE)``); False where the system cannot."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd = -100
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE)
+    return bool(result == 0)
+
+
+def replace_dir(new: str | Path, target: str | Path) -> None:
+    """Put the folder ``new`` where ``target`` is, so that ``target`` is at every moment the old folder or the
+    new one, whole (an atomic exchange where the system has one; else two renames, with the old folder kept
+    aside until the new one is in place). ``new`` is gone afterwards."""
+    new_path, target_path = Path(new), Path(target)
+    try:
+        if not target_path.exists():
+            os.replace(new_path, target_path)
+            return
+        if _exchange(new_path, target_path):
+            shutil.rmtree(new_path, ignore_errors=True)  # it holds the old folder now
+            return
+        aside = target_path.with_name(f".{target_path.name}.old-{os.getpid()}")
+        os.replace(target_path, aside)
+        os.replace(new_path, target_path)
+        shutil.rmtree(aside, ignore_errors=True)
+    except OSError as exc:
+        raise LawtrackError(f"cannot put the new folder in place: {exc.strerror or exc}",
+                            source=str(target_path)) from None

@@ -89,10 +89,25 @@ class FakeApi:
     #: actions: ("status", code, headers), ("sleep", seconds), ("body", bytes, content_type)
     faults: dict[str, list[tuple[Any, ...]]] = field(default_factory=dict)
     extra_fields: bool = False
+    #: a broken server: answers every page as if Skip were 0, and/or claims this many results
+    ignore_skip: bool = False
+    claimed_total: int | None = None
+    #: text put into every amendment's summary (for hostile characters)
+    amendment_text: str | None = None
+
+    @staticmethod
+    def etag_of(body: bytes) -> str:
+        return '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
+
+    def etag_for(self, path: str, args: dict[str, str] | None = None) -> str:
+        """The ETag the server gives the good answer at ``path`` (to forge a bad answer with it)."""
+        return self.etag_of(json.dumps(self.json_for(path, args or {})).encode())
 
     def json_for(self, path: str, args: dict[str, str]) -> Any:
         b = self.bill
         skip, take = int(args.get("Skip", 0)), int(args.get("Take", 20))
+        if self.ignore_skip:
+            skip = 0
         if m := re.fullmatch(rf"/api/v1/Bills/{b.bill_id}", path):
             data = b.bill()
             if self.extra_fields:
@@ -108,7 +123,11 @@ class FakeApi:
             if self.extra_fields and items:
                 for item in items[:2]:
                     item["decision"] = "ReferredToTheMoon"
-            return {"items": items[skip : skip + take], "totalResults": len(items), "itemsPerPage": take}
+            if self.amendment_text is not None:
+                for item in items:
+                    item["summaryText"] = [self.amendment_text]
+            total = self.claimed_total if self.claimed_total is not None else len(items)
+            return {"items": items[skip : skip + take], "totalResults": total, "itemsPerPage": take}
         if m := re.fullmatch(rf"/api/v1/Bills/{b.bill_id}/Stages/(\d+)/Amendments/(\d+)", path):
             sid, aid = int(m.group(1)), int(m.group(2))
             return b.amendment_detail(sid, aid - sid * 1000)
@@ -131,13 +150,23 @@ class FakeApi:
                     time.sleep(action[1])
                 if action[0] == "body":
                     self.bodies += 1
-                    return Response(action[1], status=200, content_type=action[2])
+                    return Response(action[1], status=200, content_type=action[2],
+                                    headers=action[3] if len(action) > 3 else {})
+                if action[0] == "trickle":  # a body sent a few bytes at a time, for ever (or nearly)
+                    pause, chunks = action[1], action[2]
+
+                    def drip(pause: float = pause, chunks: int = chunks) -> Any:
+                        for _ in range(chunks):
+                            time.sleep(pause)
+                            yield b" "
+
+                    return Response(drip(), status=200, content_type="application/json")
         data = self.json_for(path, dict(request.args))
         if data is None:
             return Response(json.dumps({"title": "Not Found", "status": 404}), status=404,
                             content_type="application/problem+json")
         body = json.dumps(data).encode()
-        etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
+        etag = self.etag_of(body)
         if self.etags and request.headers.get("If-None-Match") == etag:
             self.not_modified += 1
             return Response(status=304, headers={"ETag": etag})

@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from lawtrack.site.generate import build, generate
+from lawtrack.site.build import build
+from lawtrack.site.generate import generate
 from tests.conftest import ARTIFACTS_DIR, ROOT, serve
 
 ARTIFACTS = ARTIFACTS_DIR

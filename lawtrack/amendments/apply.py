@@ -24,7 +24,7 @@ from lawtrack.amendments.model import Amendment, LeaveOutClause, Parsed
 from lawtrack.amendments.outcome import ApplyResult, Failure, Outcome, Status
 from lawtrack.amendments.plan import Claim, Plan, Session
 from lawtrack.amendments.planners import PLANNERS
-from lawtrack.amendments.prints import print_mismatch
+from lawtrack.amendments.prints import other_bill, print_mismatch
 from lawtrack.amendments.xmledit import EditError
 from lawtrack.errors import LawtrackError
 from lawtrack.formats.lawmaker import rebuild_bill
@@ -47,10 +47,12 @@ def _plan(s: Session, amendment: Amendment, parsed: Parsed) -> Plan:
     return PLANNERS[type(parsed.operation)](s, amendment, parsed, parsed.operation)
 
 
-def apply(bill: Bill, amendments: Sequence[Amendment]) -> ApplyResult:
+def apply(bill: Bill, amendments: Sequence[Amendment], *, force: bool = False) -> ApplyResult:
     """Apply ``amendments`` (in the order given: marshalled order) to ``bill``; ``bill`` is not changed.
 
-    Never raises for a bad amendment: each gets an :class:`Outcome` saying what happened and why.
+    Never raises for a bad amendment: each gets an :class:`Outcome` saying what happened and why. An amendment
+    tabled to another bill altogether is refused (``wrong-print``) unless ``force``; one tabled against another
+    print of this bill is refused when it names a page or line (they differ between prints).
 
     >>> import lawtrack
     >>> bill = lawtrack.load_bill("bills/victims-and-prisoners/ukpga-2024-21.md")
@@ -75,7 +77,11 @@ def apply(bill: Bill, amendments: Sequence[Amendment]) -> ApplyResult:
         if not isinstance(parsed, Parsed):
             failed(amendment, "unparsed", f"{parsed.reason} (character {parsed.position + 1})")
             continue
-        mismatch = print_mismatch(bill, amendment)
+        elsewhere = other_bill(bill, amendment)
+        if elsewhere and not force:
+            failed(amendment, "wrong-print", f"{elsewhere} (apply it anyway with force)")
+            continue
+        mismatch = print_mismatch(bill, amendment, same_bill=force)
         if mismatch and (parsed.address.line is not None or parsed.address.page is not None):
             failed(amendment, "wrong-print", mismatch)
             continue
@@ -101,8 +107,8 @@ def apply(bill: Bill, amendments: Sequence[Amendment]) -> ApplyResult:
             failed(amendment, "error", f"lawtrack could not apply this amendment because of an internal error "
                                        f"({type(exc).__name__}: {exc}); please report it")
             continue
-        if mismatch:
-            plan.detail += f" — note: {mismatch}"
+        if mismatch or elsewhere:
+            plan.detail += f" — note: {mismatch or elsewhere}"
         for c in plan.claims:
             claims.setdefault(c.key, []).append(c)
         if plan.heading:

@@ -8,19 +8,16 @@ from lawtrack.amendments.markdown import read_markdown_amendment
 from lawtrack.amendments.model import Amendment, AmendmentPaper
 from lawtrack.amendments.paper import read_paper
 from lawtrack.errors import LawtrackError
-from lawtrack.formats.detect import detect_format, refuse_foreign
+from lawtrack.fileio import read_limited
+from lawtrack.formats.detect import as_utf8, detect_format, refuse_foreign
+from lawtrack.formats.xmlsafe import MAX_XML_BYTES
 
 PAPER_EXPECTED = "a LawMaker amendment paper (XML)"
 AMENDMENTS_EXPECTED = "LawMaker amendment papers (.xml), Markdown drafts (.md) or folders of them"
 
 
 def _read(path: Path, expected: str) -> bytes:
-    if path.is_dir():
-        raise LawtrackError("this is a folder, not a file", source=str(path), expected=expected)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise LawtrackError(f"cannot read file: {exc.strerror or exc}", source=str(path)) from None
+    data = as_utf8(read_limited(path, MAX_XML_BYTES, expected=expected), str(path))
     if not data.strip():
         raise LawtrackError("file is empty", source=str(path), line=1, expected=expected)
     refuse_foreign(data, str(path), expected)

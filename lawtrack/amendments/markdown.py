@@ -21,27 +21,104 @@ clause opens with its ``####`` heading). Reads to the same :class:`Amendment` as
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from typing import Any
+import unicodedata
+from typing import Annotated, Any
 
 import yaml
 from lxml import etree
 from markdown_it import MarkdownIt
-from pydantic import ValidationError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError
 
 from lawtrack.amendments.instructions import parse_instruction
 from lawtrack.amendments.model import OBJECT, Amendment, Parsed, Person
 from lawtrack.errors import LawtrackError
 from lawtrack.formats.akn import NSMAP, akn
+from lawtrack.formats.frontmatter import FrontMatter, read_front_matter
 from lawtrack.formats.lawmaker import provisions_of
-from lawtrack.formats.markdown_reader import markdown_fragment, split_front_matter
+from lawtrack.formats.markdown_reader import markdown_fragment
+from lawtrack.formats.xmlsafe import refuse_invalid_characters
 from lawtrack.model.provision import Provision
 
 _MD = MarkdownIt("commonmark", {"html": False})
 _STRUCTURE_START = re.compile(r"^(#{1,6}\s|[-*+]\s|>)")
-#: ``notes`` is free text for the drafting team and is not part of the amendment.
-_KNOWN = {"bill", "stage", "number", "dnum", "house", "proposer", "supporters", "sponsors", "explanatory_statement",
-          "star", "paper_date", "bill_version", "bill_number", "notes"}
+#: A draft is read like a bill: no bigger than the largest document lawtrack accepts.
+MAX_DRAFT_CHARS = 4 * 1024 * 1024
+_PERSON = "a name, or {name: …, id: person-NNNN}"
+
+
+def _text(value: Any) -> Any:
+    """Text fields: whitespace collapsed; other types left for validation to refuse."""
+    return " ".join(value.split()) if isinstance(value, str) else value
+
+
+def _person_value(value: Any) -> Any:
+    return {"name": value} if isinstance(value, str) else value
+
+
+def _people(value: Any) -> Any:
+    if value is None:
+        return []
+    if isinstance(value, (str, dict)):
+        raise ValueError(f"a list is expected (one name per item, e.g. [Jess Phillips, Sarah Champion]), not "
+                         f"{'a single name' if isinstance(value, str) else 'a mapping'}")
+    if not isinstance(value, list):
+        raise ValueError(f"a list of names is expected, not {type(value).__name__}")
+    return [_person_value(v) for v in value]
+
+
+def _iso_date(value: Any) -> Any:
+    if isinstance(value, str) and value:
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value!r} is not a date (YYYY-MM-DD)") from None
+    return value
+
+
+Text = Annotated[str | None, BeforeValidator(_text)]
+
+
+class DraftFrontMatter(BaseModel):
+    """The front matter of a Markdown draft: every field typed, no field lawtrack would ignore.
+
+    ``notes`` is free text for the drafting team and is not part of the amendment.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    bill: Text = None
+    stage: Text = None
+    number: Text = None
+    dnum: Text = None
+    house: Text = None
+    proposer: Annotated[Person | None, BeforeValidator(_person_value)] = None
+    supporters: Annotated[list[Person], BeforeValidator(_people)] = []
+    sponsors: Annotated[list[Person], BeforeValidator(_people)] = []
+    explanatory_statement: Text = None
+    star: Text = None
+    paper_date: Annotated[Text, AfterValidator(_iso_date)] = None
+    bill_version: Text = None
+    bill_number: Text = None
+    notes: Text = None
+
+
+def _front(data: dict[str, Any], front: FrontMatter, source: str) -> DraftFrontMatter:
+    try:
+        return DraftFrontMatter.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        key = str(first["loc"][0]) if first["loc"] else ""
+        where = ".".join(str(x) for x in first["loc"])
+        if first["type"] == "extra_forbidden":
+            raise LawtrackError(f"unknown front matter field '{key}'", source=source, line=front.line_of(key),
+                                expected=", ".join(DraftFrontMatter.model_fields)) from None
+        expected = (_PERSON if key in ("proposer", "supporters", "sponsors")
+                    else "a date such as 2024-04-30" if key == "paper_date" else "text")
+        message = str(first["msg"]).removeprefix("Value error, ")
+        raise LawtrackError(f"front matter '{where}': {message}", source=source, line=front.line_of(key),
+                            expected=expected) from None
 
 
 def _plain_inline(markdown: str) -> str:
@@ -55,19 +132,6 @@ def _plain_inline(markdown: str) -> str:
     return " ".join("".join(out).split())
 
 
-def _person(value: Any, source: str, field: str) -> Person:
-    if isinstance(value, str):
-        return Person(name=value)
-    if isinstance(value, dict):
-        try:
-            return Person.model_validate(value)
-        except ValidationError as exc:
-            raise LawtrackError(f"front matter '{field}': {exc.errors()[0]['msg']}", source=source,
-                                expected="a name, or {name: …, id: person-NNNN}") from None
-    raise LawtrackError(f"front matter '{field}' has a {type(value).__name__}", source=source,
-                        expected="a name, or {name: …, id: person-NNNN}")
-
-
 def _quoted_structure(elements: list[etree._Element]) -> bytes:
     qs = etree.Element(akn("quotedStructure"), nsmap=NSMAP,  # type: ignore[arg-type]
                        attrib={"startQuote": "“", "endQuote": "”"})
@@ -78,12 +142,14 @@ def _quoted_structure(elements: list[etree._Element]) -> bytes:
 
 def read_markdown_amendment(text: str, source: str = "<markdown>") -> Amendment:
     """Read one Markdown amendment. Raises :class:`LawtrackError` naming the file and line for bad input."""
-    text = text.replace("\r\n", "\n").lstrip("\ufeff")
-    fm, lines, offset = split_front_matter(text, source)
-    unknown = sorted(set(fm) - _KNOWN)
-    if unknown:
-        raise LawtrackError(f"unknown front matter field '{unknown[0]}'", source=source, line=2,
-                            expected=", ".join(sorted(_KNOWN)))
+    if len(text) > MAX_DRAFT_CHARS:
+        raise LawtrackError(f"the draft is {len(text):,} characters long", source=source,
+                            expected=f"an amendment of at most {MAX_DRAFT_CHARS:,}")
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").lstrip("\ufeff"))  # as bills and papers are
+    refuse_invalid_characters(text, source, "draft")
+    front = read_front_matter(text, source)
+    fm = _front(front.data, front, source)
+    lines, offset = front.lines, front.offset
     instruction_lines: list[str] = []
     structure_start: int | None = None
     for i, line in enumerate(lines):
@@ -111,44 +177,32 @@ def read_markdown_amendment(text: str, source: str = "<markdown>") -> Amendment:
         xml = (blob,)
         if OBJECT not in prose:
             prose = prose.rstrip() + OBJECT
-    proposer = None
-    supporters: list[Person] = []
-    sponsors = fm.get("sponsors")
-    if isinstance(sponsors, list) and sponsors:
-        proposer = _person(sponsors[0], source, "sponsors")
-        supporters = [_person(s, source, "sponsors") for s in sponsors[1:]]
-    if "proposer" in fm:
-        proposer = _person(fm["proposer"], source, "proposer")
-    if isinstance(fm.get("supporters"), list):
-        supporters = [_person(s, source, "supporters") for s in fm["supporters"]]
+    proposer = fm.proposer
+    supporters = list(fm.supporters)
+    if fm.sponsors:
+        proposer = proposer or fm.sponsors[0]
+        supporters = supporters or list(fm.sponsors[1:])
     parsed = parse_instruction(prose, structures)
     kind = parsed.lawmaker_type if isinstance(parsed, Parsed) else None
     heading = structures[0][0].heading if structures and structures[0] else None
-
-    def text_field(name: str) -> str | None:
-        value = fm.get(name)
-        if value is None:
-            return None
-        return " ".join(str(value).split())
-
     return Amendment(
-        number=str(fm.get("number") or ""),
-        dnum=text_field("dnum"),
+        number=fm.number or "",
+        dnum=fm.dnum,
         type=kind,
         proposer=proposer,
         supporters=tuple(supporters),
-        star=text_field("star"),
+        star=fm.star,
         instruction=prose,
         inserted=structures,
         inserted_xml=xml,
-        explanatory_statement=text_field("explanatory_statement"),
+        explanatory_statement=fm.explanatory_statement,
         heading=heading,
-        stage=text_field("stage"),
-        paper_date=text_field("paper_date"),
-        bill_title=text_field("bill"),
-        bill_version=text_field("bill_version"),
-        bill_number=text_field("bill_number"),
-        house=text_field("house"),
+        stage=fm.stage,
+        paper_date=fm.paper_date,
+        bill_title=fm.bill,
+        bill_version=fm.bill_version,
+        bill_number=fm.bill_number,
+        house=fm.house,
         source=source,
         source_line=offset + 1,
     )

@@ -12,6 +12,7 @@ from lawtrack.amendments.instructions import parse_instruction
 from lawtrack.amendments.model import OBJECT, Amendment, LeaveOutClause, LeaveOutLines, Parsed
 from lawtrack.formats.akn import NSMAP, U, akn
 from lawtrack.formats.lawmaker import XML_DECLARATION
+from lawtrack.formats.xmlsafe import xml_text
 
 _NS = uuid.UUID("3c2f6a0e-1d8b-5a47-9c3e-6c6177747261")
 
@@ -62,7 +63,7 @@ def write_paper(
         "varBillNo": bill_number or "",
     }
     for eid, value in values.items():
-        etree.SubElement(refs, akn("TLCConcept"), eId=eid, href="#varOntologies", showAs=value)
+        etree.SubElement(refs, akn("TLCConcept"), eId=eid, href="#varOntologies", showAs=xml_text(value))
     body = etree.SubElement(alist, akn("collectionBody"))
     for i, a in enumerate(amendments, start=1):
         label = re.sub(r"[^A-Za-z0-9]", "", a.number) or f"draft{i}"
@@ -80,29 +81,30 @@ def write_paper(
         if a.proposer:
             block = etree.SubElement(heading, akn("block"), name="proposer")
             intro = etree.SubElement(block, akn("docIntroducer"), refersTo=f"#{a.proposer.id or ''}")
-            intro.text = a.proposer.name
+            intro.text = xml_text(a.proposer.name)
         if a.supporters:
             block = etree.SubElement(heading, akn("block"), name="supporters")
             for person in a.supporters:
-                etree.SubElement(block, akn("docProponent"), refersTo=f"#{person.id or ''}").text = person.name
+                proponent = etree.SubElement(block, akn("docProponent"), refersTo=f"#{person.id or ''}")
+                proponent.text = xml_text(person.name)
         content = etree.SubElement(abody, akn("amendmentContent"))
         tblock = etree.SubElement(content, akn("tblock"))
         num = etree.SubElement(tblock, akn("num"))
-        num.text = a.number
+        num.text = xml_text(a.number)
         if a.dnum:
             num.set(U + "dnum", a.dnum)
         instruction = etree.SubElement(tblock, akn("block"), name="instruction")
         mod = etree.SubElement(instruction, akn("mod"))
         pieces = a.instruction.split(OBJECT)
-        mod.text = pieces[0]
+        mod.text = xml_text(pieces[0])
         for k, rest in enumerate(pieces[1:]):
             blob = a.inserted_xml[k] if k < len(a.inserted_xml) else b""
             qs = etree.fromstring(blob) if blob else etree.Element(akn("quotedStructure"))
             mod.append(qs)
-            qs.tail = rest
+            qs.tail = xml_text(rest)
         if a.explanatory_statement:
             just = etree.SubElement(abody, akn("amendmentJustification"))
             bc = etree.SubElement(just, akn("blockContainer"), attrib={"class": "explanatoryStatement"})
             etree.SubElement(bc, akn("heading")).text = "Member’s explanatory statement"
-            etree.SubElement(bc, akn("p")).text = a.explanatory_statement
+            etree.SubElement(bc, akn("p")).text = xml_text(a.explanatory_statement)
     return XML_DECLARATION + etree.tostring(root, encoding="UTF-8")

@@ -12,13 +12,23 @@ def _norm(text: str | None) -> str:
     return re.sub(r"\s+", " ", (text or "").strip().lower())
 
 
-def print_mismatch(bill: Bill, amendment: Amendment) -> str | None:
-    """Why an amendment was tabled against a different print than ``bill`` (None when it matches)."""
+def other_bill(bill: Bill, amendment: Amendment) -> str | None:
+    """Why an amendment was tabled to a different bill altogether (None when it is for this one, or says not)."""
     md = bill.metadata
     if amendment.bill_title and md.short_title and md.source_format == "lawmaker":
         a, b = _norm(amendment.bill_title).replace(" [hl]", ""), _norm(md.short_title).replace(" [hl]", "")
         if a != b:
             return f"tabled to the {amendment.bill_title}, not the {md.short_title}"
+    return None
+
+
+def print_mismatch(bill: Bill, amendment: Amendment, *, same_bill: bool = False) -> str | None:
+    """Why an amendment was tabled against a different print than ``bill`` (None when it matches). With
+    ``same_bill``, a different title is taken to be the same bill (renamed, or forced by the user)."""
+    md = bill.metadata
+    elsewhere = None if same_bill else other_bill(bill, amendment)
+    if elsewhere:
+        return elsewhere
     if amendment.bill_version and md.stage_version and _norm(amendment.bill_version) != _norm(md.stage_version):
         return (f"tabled against the print “{amendment.bill_version}”"
                 f"{f' ({amendment.bill_number})' if amendment.bill_number else ''}, but this bill is "

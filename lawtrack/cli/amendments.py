@@ -125,8 +125,9 @@ def keeling_output(original: Bill, result: ApplyResult, suffix: str) -> bytes:
 @click.option("--report", "report", help="Write the JSON report to FILE, or '-' for standard output.")
 @click.option("--keeling", type=OUTPUT,
               help="Write a Keeling view (.html, .xml or .md): the amended bill, each change linked to its amendment.")
+@click.option("--force", is_flag=True, help="Apply amendments tabled to another bill (refused otherwise).")
 def apply_cmd(bill_file: Path, amendments: tuple[Path, ...], output: Path | None, report: str | None,
-              keeling: Path | None) -> None:
+              keeling: Path | None, force: bool) -> None:
     """Apply AMENDMENTS (papers, Markdown drafts or folders) to BILL_FILE (a bill or a bills/*.toml manifest).
 
     Exit status 0 only when every amendment applied; each amendment's outcome says why when it did not.
@@ -138,10 +139,16 @@ def apply_cmd(bill_file: Path, amendments: tuple[Path, ...], output: Path | None
     """
     from lawtrack.amendments.apply import apply
     from lawtrack.amendments.load import load_amendments
+    from lawtrack.amendments.prints import other_bill
 
     b = load_bill_arg(bill_file)
     found = load_amendments(*amendments)
-    result = apply(b, found)
+    elsewhere = next(((a, why) for a in found if (why := other_bill(b, a))), None)
+    if elsewhere is not None and not force:
+        a, why = elsewhere
+        raise LawtrackError(f"amendment {a.label} was {why}: lawtrack refuses the paper whole", source=a.source,
+                            line=a.source_line, expected=f"amendments to the {b.metadata.short_title}, or --force")
+    result = apply(b, found, force=force)
     if output is not None:
         write_output(output, convert(result.bill, output.suffix.lower()))
     if keeling is not None:

@@ -63,7 +63,7 @@ def demo(bills_dir: Path, db: Path, no_site: bool) -> None:
                           f"consistent with the paper's markup")
     if no_site:
         return
-    from lawtrack.site.generate import build
+    from lawtrack.site.build import build
 
     site = build(root=Path("."), db=db)
     page = next((site / "bills" / m.bill.slug / "index.html" for m in found if m.bill.bills_api_id == 3443),

@@ -49,7 +49,7 @@ def site_build(db: str | None, builder: str) -> None:
     Example:
       lawtrack site build
     """
-    from lawtrack.site.generate import build
+    from lawtrack.site.build import build
 
     out = build(root=Path("."), db=_db(db), builder=builder)
     console().print(f"site built in {out}/ — open {out}/index.html")

@@ -51,3 +51,32 @@ def refuse_foreign(data: bytes, source: str, expected: str) -> None:
     kind = foreign_kind(data)
     if kind is not None:
         raise LawtrackError(f"this is {kind}, which lawtrack cannot read", source=source, line=1, expected=expected)
+
+
+_XML_ENCODING = re.compile(rb"""^(\s*<\?xml[^>]*?\bencoding\s*=\s*)(["'])[A-Za-z0-9._-]+\2""")
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"),
+)
+
+
+def as_utf8(data: bytes, source: str) -> bytes:
+    """The document as UTF-8: UTF-16 and UTF-32 (with a byte-order mark, or XML without one) are transcoded,
+    and an XML declaration naming their encoding is made to say UTF-8. Other bytes are returned as they are."""
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    bom = b""
+    if encoding is not None:
+        bom = next(b for b, name in _BOMS if name == encoding)
+    elif data[:4] == b"<\x00?\x00":
+        encoding = "utf-16-le"
+    elif data[:4] == b"\x00<\x00?":
+        encoding = "utf-16-be"
+    if encoding is None:
+        return data
+    try:
+        text = data[len(bom):].decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise LawtrackError(f"the file starts like {encoding.upper()} but is not ({exc.reason} at byte {exc.start})",
+                            source=source, expected="UTF-8 (or UTF-16 with a byte-order mark)") from None
+    out = text.encode("utf-8")
+    return _XML_ENCODING.sub(rb"\1\2UTF-8\2", out, count=1)

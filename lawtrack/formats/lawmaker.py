@@ -389,17 +389,23 @@ def _vars(bill_el: etree._Element) -> dict[str, str]:
     return out
 
 
-def _resolve(value: str | None, variables: dict[str, str]) -> str | None:
+#: A placeholder's value after expansion is a title or a URI: anything longer is a placeholder bomb.
+MAX_METADATA_CHARS = 10_000
+_PLACEHOLDER = re.compile(r"#var[A-Za-z0-9_]+")
+
+
+def _resolve(value: str | None, variables: dict[str, str], source: str = "<input>") -> str | None:
+    """Expand ``#var…`` placeholders (which may refer to placeholders, four levels deep), bounded in size."""
     if value is None:
         return None
-    for _ in range(4):  # placeholders may refer to placeholders ("... #varActYear")
-        changed = False
-        for token in re.findall(r"#var[A-Za-z0-9]+", value):
-            if token[1:] in variables:
-                value = value.replace(token, variables[token[1:]])
-                changed = True
-        if not changed:
+    for _ in range(4):
+        expanded = _PLACEHOLDER.sub(lambda m: variables.get(m.group(0)[1:], m.group(0)), value)
+        if len(expanded) > MAX_METADATA_CHARS:
+            raise LawtrackError(f"a metadata placeholder expands to more than {MAX_METADATA_CHARS:,} characters",
+                                source=source, expected="#var… values that are titles, numbers or URIs")
+        if expanded == value:
             break
+        value = expanded
     return value.strip()
 
 
@@ -412,7 +418,7 @@ def _plain(el: etree._Element | None) -> str | None:
     return "".join(walker.sink.parts).strip() or None
 
 
-def metadata_of(bill_el: etree._Element, source_format: str = "lawmaker") -> BillMetadata:
+def metadata_of(bill_el: etree._Element, source_format: str = "lawmaker", source: str = "<input>") -> BillMetadata:
     v = _vars(bill_el)
     ident = bill_el.find(f"{{{AKN_NS}}}meta/{{{AKN_NS}}}identification")
 
@@ -420,7 +426,7 @@ def metadata_of(bill_el: etree._Element, source_format: str = "lawmaker") -> Bil
         if ident is None:
             return None
         node = ident.find(path, {"a": AKN_NS})
-        return _resolve(node.get("value"), v) if node is not None else None
+        return _resolve(node.get("value"), v, source) if node is not None else None
 
     long_title = _plain(bill_el.find(f"{{{AKN_NS}}}preface//{{{AKN_NS}}}longTitle"))
     if long_title is None:
@@ -428,7 +434,7 @@ def metadata_of(bill_el: etree._Element, source_format: str = "lawmaker") -> Bil
     if long_title is not None:
         long_title = long_title.replace("\n", " ")
     return BillMetadata(
-        short_title=_resolve(v.get("varBillTitle"), v) or frbr("a:FRBRWork/a:FRBRname") or "",
+        short_title=_resolve(v.get("varBillTitle"), v, source) or frbr("a:FRBRWork/a:FRBRname") or "",
         long_title=long_title,
         number=v.get("varBillNo") or None,
         house=v.get("varHouse") or None,
@@ -479,7 +485,7 @@ def bill_from_tree(root: etree._Element, source: str, source_format: str = "lawm
     body = bill_el.find(f"{{{AKN_NS}}}body")
     return Bill.from_tree(
         root,
-        metadata=metadata_of(bill_el, source_format),
+        metadata=metadata_of(bill_el, source_format, source),
         provisions=provisions_of(body) if body is not None else (),
         source=source,
         notes=notes,

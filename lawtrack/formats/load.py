@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from lawtrack.errors import LawtrackError
-from lawtrack.formats.detect import detect_format, refuse_foreign
+from lawtrack.fileio import read_limited
+from lawtrack.formats.detect import as_utf8, detect_format, refuse_foreign
 from lawtrack.formats.xmlsafe import MAX_XML_BYTES
 from lawtrack.model.bill import Bill
 
@@ -13,19 +14,7 @@ BILL_EXPECTED = "a bill as LawMaker XML (Akoma Ntoso) or as Markdown"
 
 
 def _read(path: Path) -> bytes:
-    if path.is_dir():
-        raise LawtrackError("this is a folder, not a file", source=str(path), expected=BILL_EXPECTED)
-    try:
-        size = path.stat().st_size
-        if size > MAX_XML_BYTES:
-            raise LawtrackError(
-                f"file is {size:,} bytes, larger than the {MAX_XML_BYTES:,}-byte limit",
-                source=str(path),
-                expected="a bill document of at most that size",
-            )
-        return path.read_bytes()
-    except OSError as exc:
-        raise LawtrackError(f"cannot read file: {exc.strerror or exc}", source=str(path)) from None
+    return read_limited(path, MAX_XML_BYTES, expected=BILL_EXPECTED)
 
 
 def load_bill(source: str | Path | bytes, *, name: str | None = None) -> Bill:
@@ -48,6 +37,7 @@ def load_bill(source: str | Path | bytes, *, name: str | None = None) -> Bill:
     else:
         path = Path(source)
         data, label = _read(path), name or str(path)
+    data = as_utf8(data, label)
     if not data.strip():
         raise LawtrackError("file is empty", source=label, line=1, column=1, expected=BILL_EXPECTED)
     refuse_foreign(data, label, BILL_EXPECTED)

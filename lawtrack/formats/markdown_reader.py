@@ -16,16 +16,16 @@ import json
 import re
 import uuid
 from dataclasses import dataclass
-from typing import Any
 
-import yaml
 from lxml import etree
 
 from lawtrack.errors import LawtrackError
 from lawtrack.formats.akn import NSMAP, akn, local
+from lawtrack.formats.frontmatter import read_front_matter
 from lawtrack.formats.markdown_inline import (
     md_inline_into,
 )
+from lawtrack.formats.xmlsafe import refuse_invalid_characters
 from lawtrack.model.bill import Bill
 from lawtrack.model.labels import Tier, choose_tier
 
@@ -50,40 +50,10 @@ class _Line:
     level: int = 0
 
 
-def split_front_matter(text: str, source: str) -> tuple[dict[str, Any], list[str], int]:
-    """YAML front matter (as parsed), the lines after it, and how many lines it took.
-
-    Broken YAML raises :class:`LawtrackError` naming the file and the line of the problem.
-    """
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
-        return {}, lines, 0
-    for end in range(1, len(lines)):
-        if lines[end].strip() == "---":
-            break
-    else:
-        raise LawtrackError("front matter opened with '---' is never closed", source=source, line=1,
-                            expected="a closing '---' line")
-    block = "\n".join(lines[1:end])
-    try:
-        data = yaml.safe_load(block) if block.strip() else {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 2
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise LawtrackError(f"front matter is not valid YAML: {problem}", source=source, line=line,
-                            expected="'key: value' lines") from None
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        raise LawtrackError("front matter is not a mapping", source=source, line=2, expected="'key: value' lines")
-    return {str(k): v for k, v in data.items()}, lines[end + 1 :], end + 1
-
-
 def _front_matter(text: str, source: str) -> tuple[dict[str, str], list[str], int]:
-    data, lines, offset = split_front_matter(text, source)
-    fm = {k: v if isinstance(v, str) else json.dumps(v, default=str) for k, v in data.items()}
-    return fm, lines, offset
+    front = read_front_matter(text, source)
+    fm = {k: v if isinstance(v, str) else json.dumps(v, default=str) for k, v in front.data.items()}
+    return fm, front.lines, front.offset
 
 
 def _scan(lines: list[str], offset: int) -> list[_Line]:
@@ -533,6 +503,7 @@ def read_markdown(text: str, source: str = "<markdown>") -> Bill:
     from lawtrack.formats.lawmaker import bill_from_tree
 
     text = text.replace("\r\n", "\n").lstrip("\ufeff")
+    refuse_invalid_characters(text, source, "bill")
     fm, lines, offset = _front_matter(text, source)
     builder = _Builder(fm, source)
     for ln in _scan(lines, offset):

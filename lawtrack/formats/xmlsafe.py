@@ -6,6 +6,8 @@ billion-laughs and network DTDs with one clear message instead of relying on eac
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from lawtrack.errors import LawtrackError
@@ -58,3 +60,21 @@ def parse_xml(data: bytes, source: str = "<input>", max_bytes: int = MAX_XML_BYT
     if root.getroottree().docinfo.internalDTD is not None:  # belt and braces
         raise LawtrackError("document declares a DTD", source=source, line=1, expected="XML without a DTD")
     return root
+
+
+#: Characters XML 1.0 cannot hold: C0 controls other than tab, newline and carriage return, and two non-characters.
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """``text`` with every character XML cannot hold replaced by U+FFFD (for text that comes from elsewhere,
+    such as the Bills API, on its way into a feed or a paper)."""
+    return XML_INVALID.sub("\ufffd", text)
+
+
+def refuse_invalid_characters(text: str, source: str, what: str) -> None:
+    """A :class:`LawtrackError` naming the line of the first character XML cannot hold."""
+    bad = XML_INVALID.search(text)
+    if bad is not None:
+        raise LawtrackError(f"the {what} contains the control character U+{ord(bad.group()):04X}", source=source,
+                            line=text.count("\n", 0, bad.start()) + 1, expected="text without control characters")

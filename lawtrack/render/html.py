@@ -6,6 +6,8 @@ and each element is opened and closed inside one segment, so a rendered diff nev
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Callable, Iterable
 from html import escape
 
@@ -23,6 +25,20 @@ CSS = """
 .lt-badge-agreed{color:#116329}.lt-badge-negatived{color:#a40e26}.lt-badge-withdrawn{color:#6e4c00}
 .lt-badge-no-decision,.lt-badge-not-moved,.lt-badge-not-called{color:#57606a}
 """
+
+#: An anchor or id lawtrack writes into attr_list, hrefs and ids: letters, digits and underscores only.
+_ANCHOR = re.compile(r"[A-Za-z0-9_]+")
+
+
+def anchor(eid: str | None) -> str | None:
+    """An eId as an HTML id / URL fragment: itself, lower-cased, when it is letters, digits and underscores
+    (as LawMaker's are); else a stable stand-in derived from it, so a hostile eId never becomes markup."""
+    if not eid:
+        return None
+    if _ANCHOR.fullmatch(eid):
+        return eid.lower()
+    return "p-" + hashlib.sha256(eid.encode("utf-8")).hexdigest()[:16]
+
 
 LEGEND = ('<p class="lt-legend"><ins>underlined text</ins> is inserted; <del>struck-through text</del> is left '
           "out.</p>")
@@ -82,7 +98,7 @@ def keeling_html(units: Iterable[KeelingUnit], link: Callable[[str], str], *, ti
     parts = []
     for u in units:
         head = escape(u.ref) + (f" — {escape(u.heading)}" if u.heading else "")
-        parts.append(f'<section id="{escape(u.eid or "", quote=True)}" class="lt-provision lt-{escape(u.change)}">'
+        parts.append(f'<section id="{anchor(u.eid) or ""}" class="lt-provision lt-{escape(u.change)}">'
                      f"<h3>{head}</h3>{marked_html(u.segments, link)}</section>")
     return (f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{escape(title)}</title>"
             f"<style>{CSS}</style></head><body><h1>{escape(title)}</h1>{LEGEND}{''.join(parts)}</body></html>")

@@ -8,9 +8,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+import yaml
+
 from lawtrack.diff.compare import BillDiff
 from lawtrack.diff.keeling import KeelingUnit
-from lawtrack.render.html import LEGEND, marked_html, segments_html
+from lawtrack.render.html import LEGEND, anchor, marked_html, segments_html
+
+_TITLE_SAFE = str.maketrans({"<": "‹", ">": "›", "&": "＆", "\n": " ", "\r": " "})
+
+def page_title(text: str) -> str:
+    """A page's title for a site builder's ``<title>`` and navigation, which templates insert unescaped (and
+    Material passes through ``striptags``, which decodes entities): no ``<``, ``>`` or ``&`` in any form."""
+    return " ".join(text.translate(_TITLE_SAFE).split())
+
+
+def page_start(title: str) -> list[str]:
+    """The first lines of a page: front matter with its safe title (as YAML), then the heading, escaped."""
+    front = yaml.safe_dump({"title": page_title(title)}, allow_unicode=True, width=10_000).strip()
+    return ["---", front, "---", "", f"# {md_text(title)}", ""]
 
 
 def md_text(text: str | None) -> str:
@@ -25,7 +40,7 @@ def md_text(text: str | None) -> str:
 
 def bill_diff_markdown(diff: BillDiff, *, title: str | None = None) -> str:
     heading = title or f"{diff.old_title}: {diff.old_version or 'old'} → {diff.new_version or 'new'}"
-    lines = [f"# {md_text(heading)}", "", LEGEND, ""]
+    lines = [*page_start(heading), LEGEND, ""]
     counts = ", ".join(f"{v} {k}" for k, v in sorted(diff.counts().items()))
     lines += [md_text(counts), ""]
     renum = diff.renumbering()
@@ -47,11 +62,12 @@ def bill_diff_markdown(diff: BillDiff, *, title: str | None = None) -> str:
 
 def keeling_markdown(units: Iterable[KeelingUnit], link: Callable[[str], str], *, title: str,
                      only_changed: bool = False) -> str:
-    lines = [f"# {md_text(title)}", "", LEGEND, ""]
+    lines = [*page_start(title), LEGEND, ""]
     for u in units:
         if only_changed and u.change == "unchanged":
             continue
-        anchor = f' {{ #{u.eid} }}' if u.eid else ""
-        lines += [f"## {md_text(u.ref)}" + (f" — {md_text(u.heading)}" if u.heading else "") + anchor, ""]
+        ident = anchor(u.eid)
+        heading_id = f" {{ #{ident} }}" if ident else ""
+        lines += [f"## {md_text(u.ref)}" + (f" — {md_text(u.heading)}" if u.heading else "") + heading_id, ""]
         lines += [marked_html(u.segments, link), ""]
     return "\n".join(lines) + "\n"

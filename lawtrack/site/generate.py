@@ -11,8 +11,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +21,7 @@ from lawtrack.amendments.report import paper_rows
 from lawtrack.diff.compare import compare
 from lawtrack.diff.keeling import KeelingUnit, Marked, keeling
 from lawtrack.errors import LawtrackError
-from lawtrack.fileio import write_atomic
+from lawtrack.fileio import replace_dir, write_atomic
 from lawtrack.formats.load import load_bill
 from lawtrack.manifest import Manifest, manifests
 from lawtrack.model.bill import Bill
@@ -65,15 +63,39 @@ def _snapshot(m: Manifest, store: Store | None) -> Snapshot:
 
 
 def _write(path: Path, text: str | bytes) -> None:
-    write_atomic(path, text)
+    """A page of a folder being built aside: no fsync per file (the folder is put in place whole)."""
+    write_atomic(path, text, sync=False)
+
+
+def clear_leftovers(folder: Path, prefix: str) -> None:
+    """Remove what killed builds left in ``folder`` (names starting with ``prefix``, of processes now gone)."""
+    if not folder.is_dir():
+        return
+    for stale in folder.glob(prefix + "*"):
+        pid = stale.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            shutil.rmtree(stale, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # pragma: no cover - someone else's process
+        return True
+    return True
 
 
 def generate(out: Path, *, bills_dir: Path = Path("bills"), db: Path | None = None) -> list[Path]:
-    """Write the generated pages under ``out`` (replacing what was there); return the bill pages written."""
+    """Write the generated pages under ``out``, replacing what was there as a whole (built aside, then swapped
+    into place: a build that fails or is killed leaves the old pages); return the bill pages written."""
     found = manifests(bills_dir)
     if not found:
         raise LawtrackError("no bill manifests", source=str(bills_dir), expected="bills/*.toml")
-    tmp = out.with_name(out.name + ".tmp")
+    prefix = f".{out.name}.new-"
+    clear_leftovers(out.parent, prefix)
+    tmp = out.with_name(f"{prefix}{os.getpid()}")
     if tmp.exists():
         shutil.rmtree(tmp)
     tmp.mkdir(parents=True)
@@ -92,12 +114,13 @@ def generate(out: Path, *, bills_dir: Path = Path("bills"), db: Path | None = No
         _write(tmp / "api" / "events.json", json.dumps({"events": all_events}, ensure_ascii=False, indent=2))
         _write(tmp / "feeds" / "all.xml", atom(all_events, title="lawtrack: all tracked bills",
                                                feed_id="urn:lawtrack:bills:all"))
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
     finally:
         if store is not None:
             store.close()
-    if out.exists():
-        shutil.rmtree(out)
-    tmp.rename(out)
+    replace_dir(tmp, out)
     return written
 
 
@@ -234,19 +257,3 @@ def _only(unit: KeelingUnit, number: str) -> KeelingUnit:
     return unit.model_copy(update={"segments": tuple(kept), "amendments": (number,)})
 
 
-def build(*, root: Path = Path("."), db: Path | None = None, site_dir: Path | None = None,
-          builder: str = "mkdocs") -> Path:
-    """Generate into ``docs/bills`` and build the site with MkDocs; return the site folder."""
-    generate(root / "docs" / "bills", bills_dir=root / "bills", db=db)
-    _write(root / "docs" / "assets" / "lawtrack.css", CSS)
-    site = site_dir or root / "site"
-    if builder == "zensical":
-        cmd = [sys.executable, "-m", "zensical", "build", "-f", str(root / "mkdocs.yml")]
-    else:
-        cmd = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(root / "mkdocs.yml"),
-               "--site-dir", str(site.resolve())]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run(cmd, cwd=root, capture_output=True, text=True, check=False, env=env)
-    if proc.returncode != 0:
-        raise LawtrackError(f"{builder} build failed: {proc.stderr.strip()[-2000:]}", source=str(root / "mkdocs.yml"))
-    return site

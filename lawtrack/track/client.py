@@ -7,6 +7,7 @@ served if the API is failing. 429 and 5xx responses are retried, honouring ``Ret
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 import time
@@ -21,7 +22,7 @@ import requests_cache
 from platformdirs import user_cache_dir
 from pydantic import BaseModel
 from requests.adapters import HTTPAdapter
-from urllib3.exceptions import ConnectTimeoutError, ReadTimeoutError
+from urllib3.exceptions import ConnectTimeoutError, ProtocolError, ReadTimeoutError
 from urllib3.util.retry import Retry
 
 from lawtrack import __version__
@@ -42,6 +43,68 @@ from lawtrack.track.protocol import ApiError, Request
 
 M = TypeVar("M", bound=BaseModel)
 USER_AGENT = f"lawtrack/{__version__} (+https://github.com/lawtrack; legislative amendment tracker)"
+
+
+#: The longest a server's Retry-After is obeyed for, in seconds (a server asking for an hour gets this).
+MAX_RETRY_AFTER = 30.0
+#: The longest one request may take in all (a body trickled a byte at a time is cut off here), in seconds.
+DEADLINE = 90.0
+#: The largest body accepted (the largest real Bills API page is well under 1 MB).
+MAX_BODY = 32 * 1024 * 1024
+
+
+class CappedRetry(Retry):
+    """urllib3's retries, obeying a server's Retry-After only up to :data:`MAX_RETRY_AFTER` seconds."""
+
+    def get_retry_after(self, response: Any) -> float | None:
+        value = super().get_retry_after(response)
+        return None if value is None else min(value, MAX_RETRY_AFTER)
+
+
+class DeadlineAdapter(HTTPAdapter):
+    """Reads each body itself, within a deadline for the whole request and a size limit (requests' own timeout
+    is per read of the socket, so a server trickling a body could hold a sync for ever)."""
+
+    def __init__(self, *, deadline: float = DEADLINE, max_bytes: int = MAX_BODY, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.deadline = deadline
+        self.max_bytes = max_bytes
+
+    def send(self, request: Any, stream: bool = False, timeout: Any = None, verify: Any = True, cert: Any = None,
+             proxies: Any = None) -> requests.Response:
+        start = time.monotonic()
+        response = super().send(request, stream=True, timeout=timeout, verify=verify, cert=cert, proxies=proxies)
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            while chunk := response.raw.read1(64 * 1024, decode_content=True):  # whatever has arrived
+                size += len(chunk)
+                if size > self.max_bytes:
+                    raise requests.exceptions.ContentDecodingError(
+                        f"the response is larger than {self.max_bytes:,} bytes")
+                if time.monotonic() - start > self.deadline:
+                    raise requests.exceptions.ReadTimeout(f"the whole response took more than {self.deadline:g} s")
+                chunks.append(chunk)
+        except (ReadTimeoutError, ProtocolError) as exc:
+            raise requests.exceptions.ReadTimeout(str(exc)) from None
+        finally:
+            response.close()
+        response._content = b"".join(chunks)
+        response._content_consumed = True  # type: ignore[attr-defined]  # requests' own flag: the body is read
+        return response
+
+
+def _json_ok(response: requests.Response) -> bool:
+    """Only responses that are JSON (and parse) are cached: a truncated body or an HTML error page served
+    with 200 must never be kept, or later syncs would keep failing after the API recovers."""
+    kind = (response.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+    if kind and "json" not in kind:
+        return False
+    try:
+        json.loads(response.content)
+    except ValueError:
+        return False
+    return True
 
 
 @dataclass
@@ -75,6 +138,7 @@ class BillsClient:
         backoff: float = 0.5,
         take: int = protocol.DEFAULT_TAKE,
         cache: bool = True,
+        deadline: float = DEADLINE,
     ) -> None:
         self.base_url = base_url or os.environ.get("LAWTRACK_API_URL") or protocol.DEFAULT_BASE_URL
         self.timeout = timeout
@@ -90,14 +154,14 @@ class BillsClient:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.session: requests.Session = requests_cache.CachedSession(
                 str(path), backend="sqlite", expire_after=timedelta(seconds=ttl), always_revalidate=True,
-                stale_if_error=True, cache_control=True, allowable_codes=(200,),
+                stale_if_error=True, cache_control=True, allowable_codes=(200,), filter_fn=_json_ok,
             )
         else:
             self.session = requests.Session()
-        retry = Retry(total=retries, connect=retries, read=retries, status=retries, backoff_factor=backoff,
-                      status_forcelist=(429, 500, 502, 503, 504), allowed_methods=frozenset({"GET"}),
-                      respect_retry_after_header=True, raise_on_status=False)
-        adapter = HTTPAdapter(max_retries=retry)
+        retry = CappedRetry(total=retries, connect=retries, read=retries, status=retries, backoff_factor=backoff,
+                            status_forcelist=(429, 500, 502, 503, 504), allowed_methods=frozenset({"GET"}),
+                            respect_retry_after_header=True, raise_on_status=False)
+        adapter = DeadlineAdapter(max_retries=retry, deadline=deadline)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
         self.session.headers.update({"User-Agent": USER_AGENT, "Accept": "application/json"})
@@ -140,16 +204,39 @@ class BillsClient:
                 self.stats.network += 1
         else:
             self.stats.network += 1
-        return protocol.parse(model, url=url, status=response.status_code,
-                              content_type=response.headers.get("Content-Type"), body=response.content)
+        try:
+            return protocol.parse(model, url=url, status=response.status_code,
+                                  content_type=response.headers.get("Content-Type"), body=response.content)
+        except ApiError:
+            self._evict(url)  # a response that does not parse is never answered from the cache again
+            raise
+
+    def _evict(self, url: str) -> None:
+        cache = getattr(self.session, "cache", None)
+        if cache is not None:
+            cache.delete(urls=[url])
 
     def pages(self, request: Request, item: type[M]) -> Iterator[M]:
-        """Every item of a paged search, fetching pages with Skip/Take until ``totalResults`` is reached."""
+        """Every item of a paged search, fetching pages with Skip/Take until ``totalResults`` is reached.
+
+        A server that claims an implausible number of results, or answers a page with nothing it has not
+        already sent (it ignores ``Skip``), is an error: paging stops there instead of running for ever.
+        """
         skip: int | None = 0
+        seen: set[str] = set()
         while skip is not None:
+            url = request.with_page(skip, self.take).url(self.base_url)
             page = self.get(request.with_page(skip, self.take), Page[item])  # type: ignore[valid-type]
+            if page.total_results > protocol.MAX_RESULTS:
+                raise ApiError(f"the Bills API claims {page.total_results:,} results, more than lawtrack believes "
+                               f"({protocol.MAX_RESULTS:,})", url=url)
             items: list[Any] = page.items or []
-            yield from items
+            fresh = [x for x in items if protocol.item_key(x) not in seen]
+            if items and not fresh:
+                raise ApiError(f"the page at Skip={skip} repeats items already received (the server ignores "
+                               "Skip?); stopped paging", url=url)
+            seen.update(protocol.item_key(x) for x in fresh)
+            yield from fresh
             skip = protocol.next_skip(skip, len(items), page.total_results)
 
     # -- endpoints ----------------------------------------------------------------------------------------------

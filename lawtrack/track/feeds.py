@@ -7,13 +7,15 @@ from typing import Any
 
 from lxml import etree
 
+from lawtrack.formats.xmlsafe import xml_text
+
 ATOM = "http://www.w3.org/2005/Atom"
 
 
 def _el(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
-    el = etree.SubElement(parent, f"{{{ATOM}}}{tag}", attrib=attrs)
+    el = etree.SubElement(parent, f"{{{ATOM}}}{tag}", attrib={k: xml_text(v) for k, v in attrs.items()})
     if text is not None:
-        el.text = text
+        el.text = xml_text(text)  # API text may hold characters XML cannot
     return el
 
 

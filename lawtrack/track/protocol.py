@@ -16,6 +16,8 @@ from lawtrack.errors import LawtrackError
 
 DEFAULT_BASE_URL = "https://bills-api.parliament.uk"
 DEFAULT_TAKE = 100  # the API's own maximum page size for amendments is larger; 100 keeps pages small
+#: More results than any search of one bill could have (a whole session is ~30,000 amendments).
+MAX_RESULTS = 200_000
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -104,6 +106,15 @@ def parse(model: type[M], *, url: str, status: int, content_type: str | None, bo
         field = ".".join(str(x) for x in first["loc"])
         raise ApiError(f"response does not match the Bills API schema at {field}: {first['msg']}", url=url,
                        status=status) from None
+
+
+def item_key(item: BaseModel) -> str:
+    """An item's identity across pages: its id where it has one, else all of it."""
+    for name in ("amendment_id", "bill_id", "id"):
+        value = getattr(item, name, None)
+        if value is not None:
+            return f"{name}:{value}"
+    return item.model_dump_json()
 
 
 def next_skip(skip: int, received: int, total: int) -> int | None:

@@ -6,6 +6,7 @@ completes it without duplicating events.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import sqlite3
@@ -33,6 +34,11 @@ CREATE TABLE IF NOT EXISTS syncs (bill_id INTEGER PRIMARY KEY, at TEXT NOT NULL,
 """
 
 
+def _readonly(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return "readonly" in text or "read-only" in text or "read only" in text
+
+
 def default_path() -> Path:
     return Path(user_data_dir("lawtrack")) / "lawtrack.sqlite"
 
@@ -54,15 +60,59 @@ class Store:
     (True, [3443])
     """
 
-    def __init__(self, path: str | Path | None = None) -> None:
+    def __init__(self, path: str | Path | None = None, *, timeout: float = 5.0) -> None:
         self.path = Path(path) if path else default_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.timeout = timeout
+        #: True when the database could only be opened for reading (a read-only file system or file): the
+        #: commands that only read (status, events, feed, site build) still work; writing says why it cannot.
+        self.readonly = False
         try:
-            self.db = sqlite3.connect(self.path, isolation_level=None)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.executescript(SCHEMA)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            if not self.path.exists():
+                raise LawtrackError(f"cannot create the database's folder: {exc.strerror or exc}",
+                                    source=str(self.path), expected="a writable place ($LAWTRACK_DB)") from None
+        try:
+            self.db = self._open()
         except sqlite3.DatabaseError as exc:
-            raise LawtrackError(f"not a lawtrack database: {exc}", source=str(self.path)) from None
+            raise self._error(exc) from None
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            db = sqlite3.connect(self.path, isolation_level=None, timeout=self.timeout)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.executescript(SCHEMA)
+            return db
+        except sqlite3.OperationalError as exc:
+            # on a read-only file system SQLite says "readonly", or cannot open the WAL files beside it
+            if not ((_readonly(exc) or "unable to open" in str(exc)) and self.path.is_file()):
+                raise
+        # a database we may read but not write: open it as it is (immutable: nothing can be writing it)
+        db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, isolation_level=None)
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not {"tracked", "entities", "events"} <= tables:
+            db.close()
+            raise sqlite3.DatabaseError("the file has no lawtrack tables")
+        self.readonly = True
+        return db
+
+    def _error(self, exc: sqlite3.Error) -> LawtrackError:
+        """What a SQLite error means for a user, naming the database."""
+        text = str(exc)
+        source = str(self.path)
+        if "locked" in text or "busy" in text:
+            return LawtrackError(f"the database is in use by another lawtrack (waited {self.timeout:g} s)",
+                                 source=source, expected="the other command to finish, then try again")
+        if "full" in text:
+            return LawtrackError("the disk is full: nothing was changed", source=source,
+                                 expected="free space on the disk")
+        if _readonly(exc):
+            return LawtrackError("the database is read-only: nothing was changed", source=source,
+                                 expected="a writable database for this command ($LAWTRACK_DB or --db)")
+        if isinstance(exc, sqlite3.OperationalError) and "unable to open" in text:
+            return LawtrackError(f"cannot open the database: {text}", source=source,
+                                 expected="a writable place ($LAWTRACK_DB or --db)")
+        return LawtrackError(f"not a lawtrack database: {text}", source=source)
 
     def close(self) -> None:
         self.db.close()
@@ -75,13 +125,25 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        self.db.execute("BEGIN IMMEDIATE")
+        """One transaction: all of it is kept, or (on any error) none of it. SQLite errors become a
+        :class:`LawtrackError` saying what happened (locked, disk full, read-only)."""
+        if self.readonly:
+            raise LawtrackError("the database is read-only: nothing was changed", source=str(self.path),
+                                expected="a writable database for this command ($LAWTRACK_DB or --db)")
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
         try:
             yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
+            self.db.execute("COMMIT")
+        except BaseException as exc:
+            if self.db.in_transaction:
+                with contextlib.suppress(sqlite3.Error):  # SQLite may already have rolled back (disk full)
+                    self.db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise self._error(exc) from None
             raise
-        self.db.execute("COMMIT")
 
     # -- tracking -----------------------------------------------------------------------------------------------
     def add(self, bill_id: int) -> bool:

@@ -74,8 +74,9 @@ class Cursor:
         return None
 
     def int_(self) -> int | None:
+        """A page or line number (at most 6 digits: no print has a million pages)."""
         tok = self.peek()
-        if tok is not None and tok.kind == "num" and tok.text.isdigit():
+        if tok is not None and tok.kind == "num" and tok.text.isdigit() and len(tok.text) <= 6:
             self.pos += 1
             return int(tok.text)
         self.expected("a number")
