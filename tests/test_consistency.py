@@ -38,3 +38,14 @@ def test_each_disagreement_is_reported(markup: dict[str, str], words: str) -> No
 def test_an_unparsed_instruction_has_no_disagreements_to_report() -> None:
     amendment = Amendment(number="1", instruction="frobnicate", type="insert")
     assert disagreements(amendment, parse_instruction("frobnicate")) == []
+
+
+@pytest.mark.parametrize(("instruction", "target", "agrees"), [
+    ("Schedule, page 12, line 21, leave out “x”", "sch", True),
+    ("Schedule 2, page 12, line 21, leave out “x”", "sch", False),
+    ("Title, line 9, at end insert “; and for connected purposes”", "longTitle", True),
+    ("Clause 1, page 1, line 9, at end insert “x”", "longTitle", False),
+])
+def test_the_sole_schedule_and_the_long_title_are_targets(instruction: str, target: str, agrees: bool) -> None:
+    amendment = Amendment(number="1", instruction=instruction, target_provision=target)
+    assert (disagreements(amendment, parse_instruction(instruction)) == []) is agrees

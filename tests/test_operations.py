@@ -61,16 +61,28 @@ WORDS = [
 ]
 
 RANGES = [
-    # "from “x” to “y”": x is kept, y is left out
-    ("Clause 1, page 1, line 2, leave out from “State” to “practice” and insert “must adopt rules”", "clause 1(1)",
-     "(1) The Secretary of State must adopt rules about the support of victims, and may revise the code at any time."),
+    # "from “x” to “y”": the words between x and y are left out; x and y stay
+    ("Clause 1, page 1, line 2, leave out from “State” to “about” and insert “must adopt a code”", "clause 1(1)",
+     "(1) The Secretary of State must adopt a code about the support of victims, and may revise the code at any time."),
+    ("Clause 1, page 1, line 2, leave out from “State” to “about”", "clause 1(1)",
+     "(1) The Secretary of State about the support of victims, and may revise the code at any time."),
+    ("Clause 1, page 1, line 2, leave out from beginning to “publish” and insert “Ministers must”", "clause 1(1)",
+     "(1) Ministers must publish a code of practice about the support of victims, and may revise the code at any time."),
     ("Clause 1, page 1, line 2, leave out from beginning to end of line 3 and insert “The code is published.”",
      "clause 1(1)", "(1) The code is published."),
+    ("Clause 1, page 1, line 2, leave out from beginning of line 3 to end of line 3 and insert “victims.”",
+     "clause 1(1)", "(1) The Secretary of State may publish a code of practice about the victims."),
+    ("Clause 1, page 1, line 2, leave out from “code” to the end of subsection (1) and insert “for victims.”",
+     "clause 1(1)", "(1) The Secretary of State may publish a code for victims."),
+    ("Clause 1, page 1, line 2, leave out from first “the” to “of” and insert “rules”", "clause 1(1)",
+     "(1) The Secretary of State may publish a code of practice about the rules of victims, and may revise the code at any time."),
     # "to end of line 1" after line 10: the range runs onto the next page
     ("Clause 2, page 1, line 10, leave out from “before” to end of line 1 and insert “Parliament each year.”",
      "clause 2(1)", "(1) The Secretary of State must lay a report on the café before Parliament each year."),
-    ("Clause 2, page 1, line 10, leave out from “report” to “year” in line 1 on page 2 and insert “yearly”",
-     "clause 2(1)", "(1) The Secretary of State must lay a report yearly, and must publish the report."),
+    ("Clause 2, page 1, line 10, leave out from “report” to “and” in line 1 on page 2 and insert “every year,”",
+     "clause 2(1)", "(1) The Secretary of State must lay a report every year, and must publish the report."),
+    ("Clause 2, page 1, line 10, leave out from “report” to “and” in line 1 and insert “every year,”",
+     "clause 2(1)", "(1) The Secretary of State must lay a report every year, and must publish the report."),
 ]
 
 

@@ -37,8 +37,8 @@ def _amends_an_amendment(amendment: Amendment, parsed: Parsed) -> bool:
     """"Line 25, at end insert—" with no clause or page: an amendment to an amendment on the same paper."""
     addr = parsed.address
     return (amendment.target_provision or "").startswith("amnd_") or (
-        addr.clause is None and addr.schedule is None and addr.line is not None and addr.page is None
-        and not isinstance(parsed.operation, LeaveOutClause))
+        addr.clause is None and addr.schedule is None and not addr.title and addr.line is not None
+        and addr.page is None and not isinstance(parsed.operation, LeaveOutClause))
 
 
 def _plan(s: Session, amendment: Amendment, parsed: Parsed) -> Plan:
@@ -109,6 +109,8 @@ def apply(bill: Bill, amendments: Sequence[Amendment], *, force: bool = False) -
             continue
         if mismatch or elsewhere:
             plan.detail += f" — note: {mismatch or elsewhere}"
+        for note in parsed.notes:
+            plan.detail += f" — note: {note}"
         for c in plan.claims:
             claims.setdefault(c.key, []).append(c)
         if plan.heading:

@@ -31,6 +31,16 @@ def disagreements(amendment: Amendment, result: Parsed | Unparsed) -> list[str]:
         got = op.clause if isinstance(op, LeaveOutClause) and op.clause else addr.clause
         if got != want:
             problems.append(f"parsed target Clause {got} but the paper says targetProvision={target}")
+    elif target in ("sch", "sched", "schedule"):  # the sole (unnumbered) Schedule
+        got = op.schedule if isinstance(op, LeaveOutClause) and op.schedule is not None else addr.schedule
+        if got not in ("", None) and got != "1":
+            problems.append(f"parsed target Schedule {got} but the paper says targetProvision={target} (the sole "
+                            "Schedule)")
+        elif got is None:
+            problems.append(f"parsed no Schedule but the paper says targetProvision={target}")
+    elif target.lower() in ("longtitle", "title", "preface__longtitle"):
+        if not addr.title:
+            problems.append(f"parsed target {addr} but the paper says targetProvision={target} (the long title)")
     elif target.startswith(("sched_", "sch_")):
         want = target.split("_", 1)[1]
         got = op.schedule if isinstance(op, LeaveOutClause) and op.schedule is not None else addr.schedule

@@ -29,7 +29,7 @@ def _point(p: Point, *, end: bool) -> str:
         return f"the end of line {p.line}" + (f" on page {p.page}" if p.page else "")
     nth = {1: "the first ", 2: "the second ", -1: "the last "}.get(p.occurrence or 0, "")
     where = f" in line {p.line}" + (f" on page {p.page}" if p.page else "") if p.line else ""
-    return (f"{nth}“{p.words}”{where} (inclusive)" if end else f"just after {nth}“{p.words}”{where}")
+    return (f"just before {nth}“{p.words}”{where}" if end else f"just after {nth}“{p.words}”{where}")
 
 
 def describe_operation(op: Operation) -> str:

@@ -50,6 +50,28 @@ def find_words(text: str, words: str, lo: int = 0, hi: int | None = None,
     return out
 
 
+_QUOTE_MARKS = frozenset("“”‘’\"'")
+
+
+def find_words_loosely(text: str, words: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+    """Like :func:`find_words`, but with every quotation mark ignored on both sides — for quoted words whose
+    marks were unbalanced on the paper (“(the electricity code”) is found in “(“the electricity code”)”)."""
+    keep = [i for i, ch in enumerate(text) if ch not in _QUOTE_MARKS]
+    stripped = "".join(text[i] for i in keep)
+    needle = "".join(ch for ch in words if ch not in _QUOTE_MARKS).strip()
+    if not needle:
+        return []
+    hi = len(text) if hi is None else hi
+    out = []
+    for s, e in find_words(stripped, needle):
+        start, end = keep[s], keep[e - 1] + 1
+        if end < len(text) and text[end] in "”’" and text[start - 1 : start] in ("“", "‘"):
+            end += 1  # the quotation closes with the words it opened with
+        if lo <= start < hi:
+            out.append((start, end))
+    return out
+
+
 def spaced(words: str, before: str, after: str) -> str:
     """Words to insert between ``before`` and ``after`` characters, with the spaces House style implies."""
     out = words

@@ -130,12 +130,17 @@ class Address(_Frozen):
 
 
 class Point(_Frozen):
-    """One end of a "leave out from … to …" range."""
+    """One end of a "leave out from … to …" range: quoted words (kept: the range runs from just after “x” to just
+    before “y”), the beginning (of the line, or of line N), the end of line N, or the end of a provision
+    ("to the end of subsection (1)")."""
 
-    kind: Literal["words", "beginning", "end-of-line"]
+    kind: Literal["words", "beginning", "end-of-line", "end-of-provision"]
     words: str = ""
     line: int | None = None
     page: int | None = None
+    #: For "end-of-provision": the kind ("subsection", "paragraph", "sub-paragraph") and labels ("1", "a").
+    provision: str = ""
+    labels: tuple[str, ...] = ()
     #: "the first “x”": which occurrence on the line (1-based); None means it must be unique.
     occurrence: int | None = None
 
@@ -224,6 +229,8 @@ class Parsed(_Frozen):
     status: Literal["parsed"] = "parsed"
     address: Address
     operation: Operation
+    #: How lawtrack read what was not quite House style (unbalanced quotation marks), for the outcome to say.
+    notes: tuple[str, ...] = ()
 
     @property
     def lawmaker_type(self) -> str:

@@ -79,7 +79,7 @@ class Session:
             if isinstance(el.tag, str) and el.get("eId"):
                 self.index.setdefault(el.get("eId", ""), el)
         self.editor = Editor()
-        self.resolve = Resolver(bill, self.index, self.editor)
+        self.resolve = Resolver(bill, self.index, self.editor, self.root)
         self.taken = set(self.index)  # eIds in use
         self.new_labels: set[str] = set()  # numbers given to new clauses
         self.placed_after: dict[int, etree._Element] = {}

@@ -11,11 +11,11 @@ import re
 
 from lxml import etree
 
-from lawtrack.amendments.locate import find_words, fold
+from lawtrack.amendments.locate import find_words, find_words_loosely, fold
 from lawtrack.amendments.model import LeaveOutProvisions, Parsed, Point
 from lawtrack.amendments.outcome import Failure
 from lawtrack.amendments.xmledit import Editor
-from lawtrack.formats.lawmaker import ProvisionSpan
+from lawtrack.formats.lawmaker import ProvisionSpan, long_title_element, read_unit
 from lawtrack.model.bill import Bill
 from lawtrack.model.provision import Kind, Provision
 
@@ -28,14 +28,18 @@ def short(text: str, limit: int = 80) -> str:
 class Resolver:
     """Address resolution over ``bill`` (the print as tabled) and the working copy indexed in ``index``."""
 
-    def __init__(self, bill: Bill, index: dict[str, etree._Element], editor: Editor) -> None:
+    def __init__(self, bill: Bill, index: dict[str, etree._Element], editor: Editor, root: etree._Element) -> None:
         self.bill = bill
+        self.root = root
+        self._title: Provision | None = None
         self.index = index
         self.editor = editor
         self.folded: dict[int, str] = {}
         #: A printed line may appear as several spans (table columns side by side): region → its spans.
         self.split_lines: dict[tuple[int, int, int], list[tuple[int, int]]] = {}
         self._numbers: dict[str, list[tuple[int, int]]] = {}
+        #: Whether the bill has printed line markers at all (a print without them is addressed by clause).
+        self.printed = any(p.lines for p in bill.provisions)
 
     # -- words --------------------------------------------------------------------------------------------------
     def find(self, text: str, words: str, lo: int, hi: int, top: Provision | None = None) -> list[tuple[int, int]]:
@@ -46,6 +50,8 @@ class Resolver:
         if key not in self.folded:
             self.folded[key] = fold(text)
         hits = find_words(text, words, lo, hi, self.folded[key])
+        if not hits and any(q in words for q in "“”\""):
+            hits = find_words_loosely(text, words, lo, hi)  # unbalanced marks on the paper
         spans = self.split_lines.get((key, lo, hi))
         if spans:
             hits = [h for h in hits if any(a <= h[0] < b for a, b in spans)]
@@ -113,9 +119,12 @@ class Resolver:
         return found
 
     # -- addresses ----------------------------------------------------------------------------------------------
-    def scope(self, parsed: Parsed) -> tuple[Provision, etree._Element, int, int]:
-        """The clause or Schedule addressed, its element, and the text region [lo, hi) the address names."""
+    def scope(self, parsed: Parsed) -> tuple[Provision, etree._Element, int, int, str]:
+        """The clause or Schedule addressed, its element, the text region [lo, hi) the address names, and a note
+        when the address could not be taken literally (a page and line on a print without line markers)."""
         addr = parsed.address
+        if addr.title:
+            return self.title_scope(parsed)
         if addr.clause is not None:
             top = self.bill.find(f"clause {addr.clause}")
             if top is None:
@@ -137,9 +146,33 @@ class Resolver:
                 raise Failure("not-found", f"the bill has no {path_ref}")
             span = self.span_of(top_el, self.element(sub))
             lo, hi = span.start, span.end
+        note = ""
         if addr.line is not None:
-            lo, hi = self.line_region(top, addr.page, addr.line)
-        return top, top_el, lo, hi
+            if not top.lines and not self.printed:
+                # a print without <?L?> markers: the clause (or the provision the path names) is the region
+                note = (f" (the print has no line markers, so page {addr.page}, line {addr.line} could not be "
+                        "checked)" if addr.page is not None else f" (line {addr.line} could not be checked: the "
+                        "print has no line markers)")
+            else:
+                lo, hi = self.line_region(top, addr.page, addr.line)
+        return top, top_el, lo, hi, note
+
+    def title_scope(self, parsed: Parsed) -> tuple[Provision, etree._Element, int, int, str]:
+        """"Title, line 9, …": the long title. LawMaker prints carry no line markers in it, so its lines cannot be
+        checked: the words are looked for in the whole title, and "at end" is its end (the outcome says so)."""
+        el = long_title_element(self.root)
+        if el is None:
+            raise Failure("not-found", "the bill has no long title")
+        if self._title is None:
+            self._title = read_unit(el)
+        top = self._title
+        addr = parsed.address
+        if addr.line is not None and top.lines:
+            lo, hi = self.line_region(top, None, addr.line)
+            return top, el, lo, hi, ""
+        note = f" (the long title has no line markers, so line {addr.line} could not be checked)" if addr.line \
+            else ""
+        return top, el, 0, len(top.text), note
 
     def line_region(self, top: Provision, page: int | None, line: int) -> tuple[int, int]:
         if not top.lines:
@@ -159,6 +192,40 @@ class Resolver:
         return lo, hi
 
     @staticmethod
+    def _page(pt: Point, parsed: Parsed) -> int | None:
+        """The page of a point's line: as given, else the address's — or the next page when the line number is
+        lower than the address's ("from “x” to end of line 2" on a range that turns the page)."""
+        page = pt.page if pt.page is not None else parsed.address.page
+        if page is not None and pt.page is None and pt.line is not None and parsed.address.line is not None \
+                and pt.line < parsed.address.line:
+            page += 1
+        return page
+
+    def provision_end(self, top: Provision, pt: Point, after: int) -> int:
+        """Where "the end of subsection (1)" is: the end of that provision's text, the one the range starts in
+        when there are several with that label."""
+        kinds = {"subsection": {Kind.SUBSECTION, Kind.SUBPARAGRAPH}, "paragraph": {Kind.PARAGRAPH},
+                 "sub-paragraph": {Kind.SUBPARAGRAPH, Kind.SUBSUBPARAGRAPH}}.get(pt.provision, set())
+        label = pt.labels[-1].lower() if pt.labels else ""
+        el = self.index.get(top.eid or "")
+        spans = []
+        if el is not None:
+            stack = list(self.editor.map_of(el).provisions)
+            while stack:
+                span = stack.pop()
+                stack.extend(span.children)
+                p = self.bill.by_eid(span.node.get("eId") or "")
+                if p is not None and p.kind in kinds and (p.label or "").lower() == label and not p.quoted:
+                    spans.append(span)
+        around = [s for s in spans if s.start <= after <= s.end] or [s for s in spans if s.end > after]
+        if not around:
+            raise Failure("not-found", f"no {pt.provision} ({label}) in {top.describe()} for the range to end at")
+        end = min(around, key=lambda s: s.end - s.start).end
+        while end > after and top.text[end - 1] in " \n":
+            end -= 1
+        return end
+
+    @staticmethod
     def skip_label(text: str, pos: int) -> int:
         """"at beginning": after the provision's own number."""
         m = re.match(r"\(?[0-9A-Za-z]{1,6}\)?\s", text[pos : pos + 10])
@@ -166,31 +233,32 @@ class Resolver:
 
     def point(self, top: Provision, text: str, pt: Point, lo: int, hi: int, parsed: Parsed, *, is_end: bool,
               after: int) -> int:
-        """One end of a "leave out from … to …" range, as an offset in ``text``."""
+        """One end of a "leave out from … to …" range, as an offset in ``text``.
+
+        House practice (the Commons' own guide: "A and B are the words immediately before and after the proposed
+        deletion"): “x” in "from “x”" and “y” in "to “y”" are kept; the range is the words between them.
+        """
         if pt.kind == "beginning":
+            if pt.line is not None:  # "from beginning of line 31"
+                return self.skip_label(text, self.line_region(top, self._page(pt, parsed), pt.line)[0])
             return self.skip_label(text, lo)
+        if pt.kind == "end-of-provision":  # "to the end of subsection (1)"
+            return self.provision_end(top, pt, after)
         if pt.kind == "end-of-line":
-            page = pt.page if pt.page is not None else parsed.address.page
-            if page is not None and pt.line is not None and parsed.address.line is not None \
-                    and pt.page is None and pt.line < parsed.address.line:
-                page += 1
             if pt.line is None:  # pragma: no cover - the parser always gives the line
                 raise Failure("not-found", "“to end of line” names no line")
-            return self.line_region(top, page, pt.line)[1]
+            return self.line_region(top, self._page(pt, parsed), pt.line)[1]
         region_lo, region_hi = lo, hi
         if pt.line is not None:
-            page = pt.page if pt.page is not None else parsed.address.page
-            if page is not None and pt.page is None and parsed.address.line is not None \
-                    and pt.line < parsed.address.line:
-                page += 1
-            region_lo, region_hi = self.line_region(top, page, pt.line)
+            region_lo, region_hi = self.line_region(top, self._page(pt, parsed), pt.line)
         elif is_end:
             region_lo, region_hi = after, len(text)
         hits = [h for h in self.find(text, pt.words, region_lo, region_hi, top) if h[0] >= after]
-        if is_end and pt.line is None:
+        if is_end and pt.line is None and pt.occurrence is None:
             hits = hits[:1]  # "to “y”": the next “y” after the start
         chosen = self.choose(hits, pt.words, text, region_lo, region_hi, False, pt.occurrence)
-        return chosen[0][1]
+        # the words quoted at either end are kept: the range is what lies between them
+        return chosen[0][0] if is_end else chosen[0][1]
 
     # -- provisions by label ------------------------------------------------------------------------------------
     def provisions(self, top: Provision, op: LeaveOutProvisions, parsed: Parsed) -> list[Provision]:
@@ -204,8 +272,9 @@ class Resolver:
         wanted = [label.lower() for label in op.labels]
         addr = parsed.address
         pool = [p for p in top.walk() if p.kind in kinds and (p.label or "").lower() == wanted[0]]
-        if addr.line is None:
-            pool = [p for p in pool if not p.quoted]  # without a printed line, only the bill's own provisions
+        if addr.line is None or not self.printed:
+            # without a printed line: the bill's own provisions, else (text inserted into an Act) quoted ones
+            pool = [p for p in pool if not p.quoted] or pool
         elif pool:
             on_line = [p for p in pool if any(s.line == addr.line and (addr.page is None or s.page == addr.page)
                                               for s in p.lines)]

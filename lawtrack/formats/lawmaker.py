@@ -643,4 +643,30 @@ def rebuild_bill(old: Bill, root: etree._Element, changed: list[etree._Element],
         level = _rebuild_level(body, {p.eid or p.guid or "": p for p in old.provisions}, dirty)
     if level is None:
         return bill_from_tree(root, source, old.metadata.source_format, old.notes)
-    return Bill.from_tree(root, metadata=old.metadata, provisions=tuple(level[0]), source=source, notes=old.notes)
+    preface = bill_el.find(f"{{{AKN_NS}}}preface")
+    metadata = old.metadata
+    if preface is not None and id(preface) in dirty:  # the long title was amended
+        metadata = metadata_of(bill_el, old.metadata.source_format, source)
+    return Bill.from_tree(root, metadata=metadata, provisions=tuple(level[0]), source=source, notes=old.notes)
+
+
+def read_unit(el: etree._Element, kind: Kind = Kind.OTHER) -> Provision:
+    """Any element read as one provision — its printed text (exactly ``text_map(el).text``), its printed lines and
+    marks — for text that is not a provision of the body, such as the long title."""
+    walker = _Walker()
+    sink = walker.sink
+    rec = _Rec(kind, local(el.tag), el.get("GUID"), el.get("eId"), False, node=el)
+    pos = [-1, -1]
+    sink.at_next(pos, 0)
+    sink.text(el.text, el, "text")
+    walker.walk_children(el, rec, rec.children, False)
+    sink.settle(pos)
+    rec.start, rec.end = pos[0], sink.length
+    rec.own_end = rec.children[0].start if rec.children else rec.end
+    return _finish(walker, [rec])[0]
+
+
+def long_title_element(root: etree._Element) -> etree._Element | None:
+    """The bill's long title (in the preface, else anywhere), or None."""
+    found = root.find(f".//{{{AKN_NS}}}preface//{{{AKN_NS}}}longTitle")
+    return found if found is not None else root.find(f".//{{{AKN_NS}}}longTitle")

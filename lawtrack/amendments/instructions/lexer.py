@@ -27,6 +27,8 @@ class Token:
     end: int
     #: For quotations: True when the quotation runs on into a quoted structure (no closing quote in prose).
     open_ended: bool = False
+    #: For quotations read leniently: how their unbalanced quotation marks were read.
+    note: str = ""
 
     @property
     def lower(self) -> str:
@@ -70,8 +72,42 @@ _TOKEN = re.compile(
 )
 
 
-def tokenize(text: str) -> list[Token]:
-    """Split instruction prose into tokens (one master pattern; quotations scanned for balance)."""
+#: What may follow a quotation in an instruction: the next instruction word, punctuation, or the end.
+_FOLLOWER = re.compile(r"\s*(?:and\s+insert\b|insert\b|and\b|in\s+each\b|in\s+both\b|wherever\b|where\b|"
+                       r"in\s+line\b|on\s+line\b|in\s+the\b|to\b|[—–,;.]|\ufffc|$)", re.I)
+#: Inside a quotation that never closed: where the next part of the instruction evidently begins.
+_RUNS_ON = re.compile(r"\s+(?:and\s+)?insert\s+(?=[“\"])|\s+(?:and\s+)?insert\s*[—–-]\s*$", re.I)
+
+
+def _quote_lenient(text: str, i: int) -> Token:
+    """A quotation whose marks do not balance, read as a clerk reads it: from its opening mark to the closing
+    mark that the rest of the instruction follows ("after “decision”” insert" quotes ``decision”``; in "leave out
+    “(the electricity code”) and insert" the bracket belongs to the quoted words; an unclosed quotation ends where
+    "and insert “" begins)."""
+    for j in range(i + 1, len(text)):
+        ch = text[j]
+        if ch == OBJECT:
+            inner = text[i + 1 : j]
+            return Token("quote", inner.strip(" "), i, j, open_ended=True,
+                         note=f"the quotation at character {i + 1} runs into the inserted text")
+        if ch not in CLOSE_QUOTES + '"':
+            continue
+        inner, end = text[i + 1 : j], j + 1
+        if text[end : end + 1] == ")" and inner.count("(") > inner.count(")"):
+            inner, end = inner + ch + ")", end + 1  # “(the electricity code”): the bracket is quoted too
+        cut = _RUNS_ON.search(inner)
+        if cut is not None:  # never closed: the words stop where the instruction goes on
+            return Token("quote", inner[: cut.start()].strip(), i, i + 1 + cut.start(),
+                         note=f"the quotation at character {i + 1} is not closed; read as “{inner[: cut.start()]}”")
+        if _FOLLOWER.match(text, end):
+            return Token("quote", inner, i, end, note=f"the quotation marks at character {i + 1} do not balance; "
+                                                      f"read as “{inner}”")
+    raise LexError("quotation opened here is never closed", i)
+
+
+def tokenize(text: str, *, lenient: bool = False) -> list[Token]:
+    """Split instruction prose into tokens (one master pattern; quotations scanned for balance). With
+    ``lenient``, unbalanced quotation marks are read as a clerk reads them (each such token carries a note)."""
     tokens: list[Token] = []
     i = 0
     n = len(text)
@@ -84,7 +120,14 @@ def tokenize(text: str) -> list[Token]:
         if kind == "ws":
             i = m.end()
         elif kind == "quote":
-            tok = _quote(text, i)
+            try:
+                tok = _quote(text, i)
+                if lenient and not tok.open_ended and not _FOLLOWER.match(text, tok.end):
+                    raise LexError("the quotation is followed by something no instruction has", i)
+            except LexError:
+                if not lenient:
+                    raise
+                tok = _quote_lenient(text, i)
             tokens.append(tok)
             i = tok.end
         elif kind == "object":
@@ -101,7 +144,12 @@ def tokenize(text: str) -> list[Token]:
             tokens.append(Token("word", word, i, i + len(word)))
             i += len(word)
         elif kind == "close":
-            raise LexError("closing quotation mark with no opening one", i)
+            if not lenient:
+                raise LexError("closing quotation mark with no opening one", i)
+            tok = _quote_lenient(text, i)  # a closing mark where a quotation opens: read it as an opening one
+            tokens.append(Token(tok.kind, tok.text, tok.start, tok.end, tok.open_ended,
+                                note=f"a closing quotation mark opens the quotation at character {i + 1}"))
+            i = tok.end
         else:
             ch = text[i]
             tokens.append(Token("punct", "—" if ch in _DASHES else ch, i, i + 1))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lawtrack.amendments.instructions.address import recognise_address
 from lawtrack.amendments.instructions.cursor import Cursor
-from lawtrack.amendments.instructions.lexer import LexError, tokenize
+from lawtrack.amendments.instructions.lexer import LexError, Token, tokenize
 from lawtrack.amendments.instructions.rules import RULES
 from lawtrack.amendments.model import Parsed, Unparsed
 from lawtrack.model.provision import Provision
@@ -32,9 +32,20 @@ def _parse(text: str, structures: tuple[tuple[Provision, ...], ...]) -> Parsed |
     if not text.strip():
         return Unparsed(reason="the instruction is empty", position=0, text=text)
     try:
-        tokens = tokenize(text)
+        strict: Parsed | Unparsed = _rules(text, tokenize(text), structures)
     except LexError as exc:
-        return Unparsed(reason=exc.reason, position=exc.position, text=text)
+        strict = Unparsed(reason=exc.reason, position=exc.position, text=text)
+    if isinstance(strict, Parsed) or not any(q in text for q in "“”\""):
+        return strict
+    # real papers have unbalanced quotation marks: read them as the clerk's text reads, and say so
+    try:
+        lenient = _rules(text, tokenize(text, lenient=True), structures)
+    except LexError:
+        return strict
+    return lenient if isinstance(lenient, Parsed) else strict
+
+
+def _rules(text: str, tokens: list[Token], structures: tuple[tuple[Provision, ...], ...]) -> Parsed | Unparsed:
     c = Cursor(tokens, structures, text)
     address = recognise_address(c)
     after_address = c.mark()
@@ -42,7 +53,8 @@ def _parse(text: str, structures: tuple[tuple[Provision, ...], ...]) -> Parsed |
         c.reset(after_address)
         op = rule(c)
         if op is not None and c.trailing():
-            return Parsed(address=address, operation=op)
+            notes = tuple(t.note for t in tokens if t.note)
+            return Parsed(address=address, operation=op, notes=notes)
     pos = c.tokens[c.best_pos].start if c.best_pos < len(c.tokens) else len(text)
     near = text[pos : pos + 30].strip() or "the end"
     return Unparsed(reason=f"expected {c.best_expected} at “{near}”", position=pos, text=text)

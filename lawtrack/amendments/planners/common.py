@@ -22,6 +22,7 @@ class Scope:
     hi: int
     number: str
     plan: Plan
+    note: str = ""
 
     @property
     def text(self) -> str:
@@ -32,13 +33,14 @@ class Scope:
 
 
 def scope(s: Session, amendment: Amendment, parsed: Parsed) -> Scope:
-    top, element, lo, hi = s.resolve.scope(parsed)
-    return Scope(top, element, lo, hi, amendment.label, Plan(touched=[top.eid or ""]))
+    top, element, lo, hi, note = s.resolve.scope(parsed)
+    return Scope(top, element, lo, hi, amendment.label, Plan(touched=[top.eid or ""]), note)
 
 
 def finish(sc: Scope, parsed: Parsed, detail: str) -> Plan:
     """The plan, its detail ending with where it acted ("in Clause 5(2) (page 4, line 12)")."""
     at = parsed.address
-    where = sc.top.describe() + "".join(f"({p})" for p in at.path)
-    sc.plan.detail = detail + f" in {where}" + (f" (page {at.page}, line {at.line})" if at.line else "")
+    where = "the long title" if at.title else sc.top.describe() + "".join(f"({p})" for p in at.path)
+    checked = f" (page {at.page}, line {at.line})" if at.line and not sc.note else ""
+    sc.plan.detail = detail + f" in {where}" + checked + sc.note
     return sc.plan

@@ -16,6 +16,8 @@ def plan(s: Session, amendment: Amendment, parsed: Parsed, op: LeaveOutRange) ->
     end = s.resolve.point(sc.top, text, op.end, sc.lo, sc.hi, parsed, is_end=True, after=start)
     while start < end and text[start] in " \n":
         start += 1
+    while end > start and text[end - 1] in " \n":  # the space before “y” stays, as the space after “x” does
+        end -= 1
     if end <= start:
         raise Failure("not-found", f"the range ends before it starts (characters {start}–{end})")
     sc.claim(start, end)

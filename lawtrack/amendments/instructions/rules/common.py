@@ -53,9 +53,10 @@ def occurrence(c: Cursor) -> int | None:
 
 
 def ordinal(c: Cursor) -> int | None:
-    """"the first" before quoted words."""
+    """"the first" (or just "first", as real papers also write) before quoted words."""
     mark = c.mark()
-    if c.word("the") and (o := c.word(*_ORDINALS)):
+    c.word("the")
+    if (o := c.word(*_ORDINALS)) and c.peek() is not None and c.peek().kind == "quote":  # type: ignore[union-attr]
         return _ORDINALS[o]
     c.reset(mark)
     return None

@@ -23,20 +23,44 @@ def _where(c: Cursor) -> tuple[int | None, int | None]:
     return line, page
 
 
+_PROVISION_WORDS = {"subsection": "subsection", "paragraph": "paragraph", "sub-paragraph": "sub-paragraph",
+                    "subparagraph": "sub-paragraph"}
+
+
+def _line_and_page(c: Cursor) -> tuple[int, int | None] | None:
+    """"of line 31" / "of line 11 on page 357" (after "beginning" or "end")."""
+    mark = c.mark()
+    if c.word("of") and c.word("line") and (n := c.int_()) is not None:
+        pmark = c.mark()
+        if c.word("on", "of") and c.word("page") and (p := c.int_()) is not None:
+            return n, p
+        c.reset(pmark)
+        return n, None
+    c.reset(mark)
+    return None
+
+
 def _point(c: Cursor, *, is_end: bool) -> Point | None:
     mark = c.mark()
     c.word("the")
     if not is_end and c.word("beginning"):
-        return Point(kind="beginning")
+        where = _line_and_page(c)
+        return Point(kind="beginning", line=where[0], page=where[1]) if where else Point(kind="beginning")
     if is_end and c.word("end"):
-        if c.word("of") and c.word("line") and (n := c.int_()) is not None:
-            pmark = c.mark()
-            page = None
-            if c.word("on", "of") and c.word("page") and (p := c.int_()) is not None:
-                page = p
-            else:
-                c.reset(pmark)
-            return Point(kind="end-of-line", line=n, page=page)
+        where = _line_and_page(c)
+        if where is not None:
+            return Point(kind="end-of-line", line=where[0], page=where[1])
+        pmark = c.mark()
+        if c.word("of"):
+            c.word("the")
+        kind = c.word(*_PROVISION_WORDS) if c.pos > pmark[0] else None
+        if kind is not None:
+            labels = []
+            while (label := c.label()) is not None:
+                labels.append(label)
+            if labels:
+                return Point(kind="end-of-provision", provision=_PROVISION_WORDS[kind], labels=tuple(labels))
+        c.reset(pmark)
         c.reset(mark)
         return None
     c.reset(mark)
