@@ -11,33 +11,14 @@ import lawtrack
 from lawtrack.amendments.apply import apply
 from lawtrack.amendments.instructions import parse_instruction
 from lawtrack.amendments.model import Parsed
-from lawtrack.diff.compare import compare
+from lawtrack.diff.exact import exact_diff
 from lawtrack.drafting import draft, draft_with_notes
 from tests.conftest import bill_path, nodes
 
-_LABEL = re.compile(r"(^|\n|“)(\(\w+\)|\d+[A-Z]*) ")
-
-
-_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
-
-
-def unlabelled(text: str) -> str:
-    """Text without provision numbers (an amended bill keeps its numbering, a reprint renumbers), with quote
-    styles folded as ``lawtrack diff`` folds them by default (a reprint may change straight quotes to curly)."""
-    return " ".join(_LABEL.sub(r"\1", text).translate(_QUOTES).split())
-
-
 def text_differences(result: lawtrack.Bill, new: lawtrack.Bill) -> list[str]:
-    problems = []
-    for p in compare(result, new).provisions:
-        if p.change in ("added", "removed"):
-            problems.append(f"{p.change}: {p.old_ref or p.new_ref}")
-        elif p.change == "changed":
-            a = result.by_eid(p.old_eid or "")
-            b = new.by_eid(p.new_eid or "")
-            if a is None or b is None or unlabelled(a.text) != unlabelled(b.text):
-                problems.append(f"text differs: {p.new_ref}")
-    return problems
+    """Every unit (clauses, Schedule paragraphs and own text, headings, the long title) that differs, modulo what
+    a reprint renumbers — an amended bill keeps its numbers and its cross-references, the reprint renumbers both."""
+    return [f"{d.kind} {d.old_ref or d.new_ref}: {d.reason}" for d in exact_diff(result, new).differences]
 
 
 @pytest.mark.parametrize("house", ["commons", "lords"])

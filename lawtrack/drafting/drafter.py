@@ -11,6 +11,8 @@ reported instead of emitted.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -20,6 +22,7 @@ from lawtrack.amendments.instructions import parse_instruction
 from lawtrack.amendments.locate import find_words
 from lawtrack.amendments.model import OBJECT, Amendment, Parsed
 from lawtrack.diff.compare import align, body, units
+from lawtrack.diff.renumber import Renumbering
 from lawtrack.diff.words import word_diff
 from lawtrack.formats.akn import NSMAP, akn
 from lawtrack.formats.lawmaker import provisions_of
@@ -52,10 +55,11 @@ class _Ctx:
     new: Bill
     house: House
     out: DraftResult
+    numbers: Renumbering
     count: int = 0
 
     def emit(self, instruction: str, structures: tuple[etree._Element, ...] = ()) -> None:
-        blobs = tuple(_blob(s) for s in structures)
+        blobs = (_blob(structures, self.numbers.to_old),) if structures else ()  # one quoted structure
         provisions = tuple(provisions_of(etree.fromstring(b)) for b in blobs)
         text = instruction + (OBJECT if structures else "")
         parsed = parse_instruction(text, provisions)
@@ -73,14 +77,22 @@ class _Ctx:
                                              else None))
 
 
-def _blob(el: etree._Element) -> bytes:
+def _blob(elements: tuple[etree._Element, ...], to_old: Callable[[str], str]) -> bytes:
+    """Provisions of the new print as the one quoted structure an amendment inserts, their cross-references to
+    the bill's own provisions put in the old print's terms (see :class:`~lawtrack.diff.renumber.Renumbering`)."""
     from copy import deepcopy
 
     qs = etree.Element(akn("quotedStructure"), nsmap=NSMAP,  # type: ignore[arg-type]
                        attrib={"startQuote": "“", "endQuote": "”"})
-    copy = deepcopy(el)
-    copy.tail = None
-    qs.append(copy)
+    for el in elements:
+        copy = deepcopy(el)
+        copy.tail = None
+        for node in copy.iter():
+            if node.text:
+                node.text = to_old(node.text)
+            if node.tail and node is not copy:
+                node.tail = to_old(node.tail)
+        qs.append(copy)
     return etree.tostring(qs, encoding="UTF-8")
 
 
@@ -192,6 +204,8 @@ def _prev_word_start(text: str, s: int, lo: int) -> int | None:
         return None
     while i > lo and (text[i - 1].isalnum() or text[i - 1] in "’'-"):
         i -= 1
+    if i > lo and text[i - 1] == "(" and re.match(r"[0-9A-Za-z]{1,6}\)", text[i:]):
+        i -= 1  # a label is quoted whole, "(a)", never as "a)"
     return i
 
 
@@ -222,8 +236,31 @@ def _word_changes(ctx: _Ctx, p: Provision, old_text: str, new_text: str, base: i
                 inserted += segments[i].text
             i += 1
         changes.append((base + start, base + start + len(deleted), inserted))
-    for s, e, ins in changes:
+    for s, e, ins in _merged(p, changes):
         _one_change(ctx, p, s, e, ins)
+
+
+_FEW_WORDS = 3
+
+
+def _merged(p: Provision, changes: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Changes a clerk would table as one: on the same printed line, and either a few words apart, or such that the
+    later one's words would be ambiguous once the earlier one is made ("after “194” insert “, 194A”" then "leave
+    out “194A”" — which “194A”?)."""
+    out: list[tuple[int, int, str]] = []
+    for s, e, ins in changes:
+        if out:
+            ps, pe, pins = out[-1]
+            gap = p.text[pe:s]
+            same_line = _line_at(p, ps) == _line_at(p, max(s - 1, ps))
+            key = p.text[s:e].strip() if e > s else p.text[_prev_word_start(p.text, s, pe) or s : s].strip()
+            close = "\n" not in gap and len(re.findall(r"\w+", gap)) <= _FEW_WORDS
+            ambiguous = bool(key) and (key in pins or key in gap)
+            if same_line and "\n" not in gap and (close or ambiguous):
+                out[-1] = (ps, e, pins + gap + ins)
+                continue
+        out.append((s, e, ins))
+    return out
 
 
 def _one_change(ctx: _Ctx, p: Provision, s: int, e: int, ins: str) -> None:
@@ -243,7 +280,14 @@ def _one_change(ctx: _Ctx, p: Provision, s: int, e: int, ins: str) -> None:
                                  f"{p.describe()}")
             return
         ws, we = found
-        new_words = (text[ws:ts] + ins + text[te:we]) if ins_words else (text[ws:ts] + text[te:we])
+        if ins_words[:1] in ",;:.)" and ws > lo and text[ws - 1].isspace():
+            # the words put in start with punctuation: quote the word before too, or a space would stand
+            # before it ("194 , 194A")
+            left = _prev_word_start(text, ws, lo)
+            if left is not None:
+                ws = left
+        prefix = text[ws:ts].rstrip() if ins.lstrip()[:1] in ",;:.)" else text[ws:ts]
+        new_words = (prefix + ins + text[te:we]) if ins_words else (text[ws:ts] + text[te:we])
         new_words = " ".join(new_words.split())
         quoted = " ".join(text[ws:we].split())
         if new_words:
@@ -292,6 +336,9 @@ def _own(p: Provision) -> str:
 
 
 def _after_num(p: Provision) -> int:
+    """Where a provision's words start after its number. The bill's own numbers are renumbered at reprint and
+    no amendment changes them; a number in quoted text (a section being inserted into another Act) is law
+    text, but is drafted as a whole (see :func:`_provision`), never as a fragment ("after “a)”")."""
     if p.num and p.text.startswith(p.num) and p.text[len(p.num) : len(p.num) + 1] in (" ", "\n"):
         return len(p.num) + 1
     return 0
@@ -309,38 +356,85 @@ def _tail_text(p: Provision) -> tuple[int, str]:
     return end, p.text[end:]
 
 
-def _provision(ctx: _Ctx, p: Provision, q: Provision) -> None:
-    if body(p) == body(q) and p.heading == q.heading:
+def _same(ctx: _Ctx, p: Provision, q: Provision) -> bool:
+    if p.quoted:
+        return p.text == ctx.numbers.to_old(q.text)
+    return body(p) == ctx.numbers.to_old(body(q)) and p.heading == q.heading
+
+
+def _labels(provisions: list[Provision]) -> str:
+    labels = [f"({x.label})" for x in provisions]
+    if len(labels) == 1:
+        return labels[0]
+    return f"{labels[0]} and {labels[1]}" if len(labels) == 2 else f"{labels[0]} to {labels[-1]}"
+
+
+def _children_changed(ctx: _Ctx, p: Provision, previous: Provision | None, removed: list[Provision],
+                      added: list[Provision]) -> None:
+    """A run of sub-provisions of ``p`` that went, came, or both, tabled as one amendment where House style
+    has one: "leave out subsections (1) to (4) and insert—", "leave out paragraph (b)", or one "at end insert—"
+    for several new ones together."""
+    word = _KIND_WORD.get(removed[0].kind) if removed else None
+    nameable = bool(removed) and word is not None and all(
+        r.label and _KIND_WORD.get(r.kind) == word for r in removed)
+    if removed and not nameable:
+        for r in removed:
+            ctx.out.notes.append(f"not emitted: cannot name {r.describe()} to leave it out")
+        removed = []
+    elements = tuple(_element(ctx.new, b) for b in added)
+    if removed and word is not None:
+        first = removed[0]
+        line = first.lines[0] if first.lines else None
+        where = _address(ctx.old, first, line) if line else _address(ctx.old, p, None)
+        plural = word + "s" if len(removed) > 1 else word
+        insert = " and insert—" if elements else ""
+        ctx.emit(f"{where}leave out {plural} {_labels(removed)}{insert}", elements)
         return
-    old_own, new_own = _own(p), _own(q)
+    if not elements:
+        return
+    anchor = previous if previous is not None else p
+    line = anchor.lines[-1] if anchor.lines and previous is not None else (
+        _line_at(p, max(p.own_end - 1, 0)) if p.lines else None)
+    where = _address(ctx.old, anchor if previous is not None else p, line)
+    ctx.emit(f"{where}at end insert—", elements)
+
+
+def _provision(ctx: _Ctx, p: Provision, q: Provision) -> None:
+    if _same(ctx, p, q):
+        return
+    old_own, new_own = _own(p), ctx.numbers.to_old(_own(q))
     old_at, new_at = _after_num(p), _after_num(q)  # numbers are not words: renumbering is not amended
+    if p.quoted and p.num and q.num and p.num != q.num and old_at:
+        _one_change(ctx, p, 0, len(p.num), q.num)  # "(a)" becomes "(b)" in the text for the other Act
     if old_own[old_at:] != new_own[new_at:]:
         _word_changes(ctx, p, old_own[old_at:], new_own[new_at:], old_at)
     old_children = list(p.children)
     new_children = list(q.children)
     pairs = align(old_children, new_children) if old_children or new_children else []
     previous: Provision | None = None
-    for a, b in pairs:
+    i = 0
+    while i < len(pairs):
+        a, b = pairs[i]
         if a is not None and b is not None:
             _provision(ctx, a, b)
             previous = a
-        elif a is not None:
-            word = _KIND_WORD.get(a.kind)
-            line = a.lines[0] if a.lines else None
-            if word and a.label:
-                ctx.emit(f"{_address(ctx.old, a, line) if line else _address(ctx.old, p, None)}leave out {word} "
-                         f"({a.label})")
-            else:
-                ctx.out.notes.append(f"not emitted: cannot name {a.describe()} to leave it out")
-        elif b is not None:
-            anchor = previous if previous is not None else p
-            line = anchor.lines[-1] if anchor.lines and previous is not None else (
-                _line_at(p, max(p.own_end - 1, 0)) if p.lines else None)
-            el = _element(ctx.new, b)
-            where = _address(ctx.old, anchor if previous is not None else p, line)
-            ctx.emit(f"{where}at end insert—", (el,))
+            i += 1
+            continue
+        removed: list[Provision] = []
+        added: list[Provision] = []
+        while i < len(pairs) and (pairs[i][0] is None or pairs[i][1] is None):
+            gone, come = pairs[i]
+            if gone is not None:
+                removed.append(gone)
+            if come is not None:
+                added.append(come)
+            i += 1
+        _children_changed(ctx, p, previous, removed, added)
+        if removed:
+            previous = removed[-1]
     old_tail_at, old_tail = _tail_text(p)
     _, new_tail = _tail_text(q)
+    new_tail = ctx.numbers.to_old(new_tail)
     if old_tail != new_tail and old_tail.strip() and new_tail.strip():
         _word_changes(ctx, p, old_tail, new_tail, old_tail_at)
 
@@ -355,7 +449,7 @@ def draft_with_notes(old: Bill, new: Bill, *, house: House = "commons") -> Draft
     >>> len(result.amendments) > 0, all(a.house == "House of Lords" for a in result.amendments)
     (True, True)
     """
-    ctx = _Ctx(old, new, house, DraftResult())
+    ctx = _Ctx(old, new, house, DraftResult(), Renumbering(old, new))
     previous_old: Provision | None = None
     previous_unit: Provision | None = None
     for p, q in align(units(old), units(new)):
