@@ -118,3 +118,76 @@ def test_provisions_inside_quoted_text_are_found_when_the_print_has_no_lines() -
     # (7) is only in the text inserted into the Old Act; (2) is the clause's own, which wins over any quoted (2)
     assert "Harm includes loss." not in result.bill.provision("clause 1").text
     assert [c.label for c in result.bill.provision("clause 1").children] == ["1", "3"]
+
+
+# -- addresses of headings, and whole provisions put in place ---------------------------------------------------
+
+@pytest.mark.parametrize(("instruction", "address"), [
+    ("Cross-heading before Clause 5, leave out “Duties” and insert “Obligations”", {"heading_before": "5"}),
+    ("Italic heading before Clause 12, leave out “x”", {"heading_before": "12"}),
+    ("Schedule 2, cross-heading before paragraph 3, leave out “x”", {"schedule": "2", "heading_before": "3"}),
+    ("Part 2, leave out “x”", {"part": "2"}),
+    ("Part 2, Chapter 1, leave out “x”", {"part": "2", "chapter": "1"}),
+    ("Page 5, line 1, leave out “x”", {"page": 5, "line": 1, "clause": None}),
+])
+def test_heading_addresses_parse(instruction: str, address: dict[str, object]) -> None:
+    parsed = lawtrack.parse_instruction(instruction)
+    assert isinstance(parsed, Parsed), parsed
+    assert {k: getattr(parsed.address, k) for k in address} == address
+
+
+def test_schedule_paragraphs_are_left_out_by_their_bare_numbers() -> None:
+    mini = minibill.bill()
+    parsed = lawtrack.parse_instruction("Schedule 1, page 2, line 6, leave out paragraphs 1 and 2")
+    assert isinstance(parsed, Parsed) and parsed.operation.model_dump()["labels"] == ("1", "2")
+    result = lawtrack.apply(mini, [am("Schedule 1, page 2, line 6, leave out paragraph 1")])
+    assert result.all_applied, result.outcomes
+    assert [c.label for c in result.bill.provision("schedule 1").children] == ["2"]
+
+
+def test_a_clause_is_left_out_and_another_put_in_its_place() -> None:
+    from tests.test_operations import md
+
+    mini = minibill.bill()
+    result = lawtrack.apply(mini, [md("1", "Leave out Clause 2 and insert the following new Clause—\n\n"
+                                          "#### Annual report\n\n- (1) The Secretary of State must report.\n")])
+    assert result.all_applied, result.outcomes
+    assert [(c.label, c.heading) for c in result.bill.clauses()] == [
+        ("1", "Duties"), ("2", "Annual report"), ("3", "Short title")]
+    assert "in its place" in result.outcomes[0].detail
+
+
+@pytest.fixture(scope="module")
+def hl54_print() -> lawtrack.Bill:
+    from tests.conftest import bill_path
+
+    return lawtrack.load_bill(bill_path("hl54"))
+
+
+def _cross_heading_and_next_clause(bill: lawtrack.Bill, heading: str) -> tuple[lawtrack.Provision, str]:
+    walk = [p for p in bill.walk() if not p.quoted]
+    at = next(i for i, p in enumerate(walk) if p.kind is lawtrack.Kind.CROSSHEADING and p.heading == heading)
+    after = next(p for p in walk[at:] if p.kind is lawtrack.Kind.CLAUSE)
+    return walk[at], after.label or ""
+
+
+@pytest.mark.parametrize("form", ["page-line", "no-lines"])
+def test_a_cross_heading_is_amended(hl54_print: lawtrack.Bill, form: str) -> None:
+    heading, clause = _cross_heading_and_next_clause(hl54_print, "Duties of registered providers")
+    line = heading.lines[0]
+    where = (f"Page {line.page}, line {line.line}, " if form == "page-line"  # the House's form: page and line only
+             else f"Cross-heading before Clause {clause}, ")  # lawtrack's, for a print without lines
+    result = lawtrack.apply(hl54_print, [am(where + "leave out “registered” and insert “relevant”")])
+    assert result.all_applied, result.outcomes
+    changed = [p.heading for p in result.bill.walk() if p.kind is lawtrack.Kind.CROSSHEADING]
+    before = [p.heading for p in hl54_print.walk() if p.kind is lawtrack.Kind.CROSSHEADING]
+    assert changed == [h.replace("Duties of registered", "Duties of relevant") for h in before]  # type: ignore[union-attr]
+    # nothing else: every clause reads as before
+    assert [c.text for c in result.bill.clauses()] == [c.text for c in hl54_print.clauses()]
+
+
+def test_a_part_heading_is_amended_by_its_number(hl54_print: lawtrack.Bill) -> None:
+    result = lawtrack.apply(hl54_print, [am("Schedule 1, Part 1, leave out “Amendments” and insert “Changes”")])
+    assert result.all_applied, result.outcomes
+    part = next(p for p in result.bill.walk() if p.kind is lawtrack.Kind.PART and p.label == "1")
+    assert part.heading == "Changes of the Housing and Planning Act 2016"

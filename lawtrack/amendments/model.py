@@ -98,6 +98,10 @@ class Address(_Frozen):
     clause: str | None = None
     schedule: str | None = None  # "" for an unnumbered Schedule
     part: str | None = None
+    chapter: str | None = None
+    #: "Cross-heading before Clause 5" (or, with ``schedule``, before paragraph 5): the clause or paragraph the
+    #: cross-heading stands before — lawtrack's address for a heading on a print without page/line markers.
+    heading_before: str | None = None
     page: int | None = None
     line: int | None = None
     #: Subdivisions named in the address itself, for bills without a print: "Clause 5(2)(a)" → ("2", "a").
@@ -119,6 +123,11 @@ class Address(_Frozen):
             bits.append(head)
         if self.part is not None:
             bits.append(f"Part {self.part}")
+        if self.chapter is not None:
+            bits.append(f"Chapter {self.chapter}")
+        if self.heading_before is not None:
+            bits.append(f"cross-heading before {'paragraph' if self.schedule is not None else 'Clause'} "
+                        f"{self.heading_before}")
         if self.page is not None:
             bits.append(f"page {self.page}")
         if self.line is not None:
@@ -194,11 +203,13 @@ class LeaveOutProvisions(_Frozen):
 
 
 class LeaveOutClause(_Frozen):
-    """"leave out Clause 69" / "Leave out Clause 4" / "leave out Schedule 2"."""
+    """"leave out Clause 69" / "Leave out Clause 4" / "leave out Schedule 2" — and "Leave out Clause 4 and insert
+    the following new Clause—", which puts the new clause where the old one stood."""
 
     op: Literal["leave-out-clause"] = "leave-out-clause"
     clause: str | None = None
     schedule: str | None = None
+    insert: Insertion | None = None
 
 
 class NewProvision(_Frozen):
@@ -256,6 +267,8 @@ def lawmaker_type(op: Operation) -> str:
     if isinstance(op, NewProvision):
         return "newClause" if op.kind == "clause" else "newSchedule"
     if isinstance(op, LeaveOutClause):
+        if op.insert is not None:
+            return "substitute"
         return "leaveOutClause" if op.clause is not None else "leaveOutSchedule"
     if isinstance(op, InsertWords):
         return "insert"

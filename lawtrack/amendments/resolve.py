@@ -125,6 +125,9 @@ class Resolver:
         addr = parsed.address
         if addr.title:
             return self.title_scope(parsed)
+        heading = self.heading_unit(parsed)
+        if heading is not None:
+            return self.heading_scope(heading, parsed)
         if addr.clause is not None:
             top = self.bill.find(f"clause {addr.clause}")
             if top is None:
@@ -136,6 +139,8 @@ class Resolver:
                 raise Failure("not-found", f"the bill has no Schedule {addr.schedule}")
             path_ref = (f"schedule {addr.schedule}, paragraph {addr.path[0]}"
                         + "".join(f"({p})" for p in addr.path[1:])) if addr.path else None
+        elif addr.page is not None and addr.line is not None and (on := self.clause_on_line(addr.page, addr.line)):
+            top, path_ref = on, None  # "Page 5, line 3," with no clause: the clause printed there
         else:
             raise Failure("not-found", "the instruction names no clause or Schedule")
         top_el = self.element(top)
@@ -157,15 +162,102 @@ class Resolver:
                 lo, hi = self.line_region(top, addr.page, addr.line)
         return top, top_el, lo, hi, note
 
+    def heading_unit(self, parsed: Parsed) -> Provision | None:
+        """The Part, Chapter or cross-heading an address names by itself — "Part 2,", "Cross-heading before
+        Clause 5,", "Page 5, line 1," (words printed outside any clause) — or None when it names a clause or
+        Schedule paragraph."""
+        addr = parsed.address
+        if addr.clause is not None or addr.path:
+            return None
+        if addr.heading_before is not None:
+            return self.cross_heading_before(addr.schedule, addr.heading_before)
+        if addr.part is not None or addr.chapter is not None:
+            return self.group(addr.schedule, addr.part, addr.chapter)
+        if addr.schedule is None and addr.page is not None and addr.line is not None:
+            return self.heading_on_line(addr.page, addr.line)
+        return None
+
+    def _own_walk(self, schedule: str | None) -> list[Provision]:
+        if schedule is None:
+            return [p for top in self.bill.provisions if top.kind is not Kind.SCHEDULES for p in top.walk()
+                    if not p.quoted and p.kind is not Kind.SCHEDULE and not self.bill.enclosing(p, Kind.SCHEDULE)]
+        sched = self.bill.find(f"schedule {schedule}" if schedule else "schedule")
+        if sched is None:
+            raise Failure("not-found", f"the bill has no Schedule {schedule}")
+        return [p for p in sched.walk() if not p.quoted]
+
+    def cross_heading_before(self, schedule: str | None, number: str) -> Provision:
+        """The cross-heading printed immediately before Clause ``number`` (in a Schedule: before paragraph
+        ``number``)."""
+        unit_kind, unit = (Kind.CLAUSE, "Clause") if schedule is None else (Kind.PARAGRAPH, "paragraph")
+        pending: Provision | None = None
+        for p in self._own_walk(schedule):
+            if p.kind is Kind.CROSSHEADING:
+                pending = p
+            elif p.kind is unit_kind and (p.kind is Kind.CLAUSE or p.element == "paragraph"):
+                if (p.label or "").lower() == number.lower():
+                    if pending is None:
+                        raise Failure("not-found", f"no cross-heading stands immediately before {unit} {number}")
+                    return pending
+                pending = None
+        raise Failure("not-found", f"the bill has no {unit} {number}"
+                      + (f" in Schedule {schedule}" if schedule else ""))
+
+    def group(self, schedule: str | None, part: str | None, chapter: str | None) -> Provision:
+        pool = self._own_walk(schedule)
+        found: Provision | None = None
+        for kind, want in ((Kind.PART, part), (Kind.CHAPTER, chapter)):
+            if want is None:
+                continue
+            found = next((p for p in pool if p.kind is kind and (p.label or "").lower() == want.lower()), None)
+            if found is None:
+                where = f" of Schedule {schedule}" if schedule else ""
+                raise Failure("not-found", f"the bill has no {kind.value.title()} {want}{where}")
+            pool = list(found.walk())
+        if found is None:  # pragma: no cover - heading_unit only asks with a Part or a Chapter
+            raise Failure("not-found", "no Part or Chapter named")
+        return found
+
+    def heading_on_line(self, page: int, line: int) -> Provision | None:
+        """The Part, Chapter, cross-heading or Schedule whose own words (number and heading) are printed on page
+        ``page``, line ``line`` — what "Page 5, line 1," with no clause names."""
+        for p in self.bill.walk():
+            if p.quoted or p.kind not in (Kind.PART, Kind.CHAPTER, Kind.CROSSHEADING, Kind.SCHEDULE):
+                continue
+            if any(s.page == page and s.line == line and s.start < max(p.own_end, 1) for s in p.lines):
+                return p
+        return None
+
+    def clause_on_line(self, page: int, line: int) -> Provision | None:
+        return next((c for c in self.bill.clauses() if any(s.page == page and s.line == line for s in c.lines)),
+                    None)
+
+    def heading_scope(self, unit: Provision, parsed: Parsed) -> tuple[Provision, etree._Element, int, int, str]:
+        """A heading's own words (its number and heading, not the provisions under it) as the region."""
+        el = self.element(unit)
+        end = unit.own_end if unit.children else len(unit.text)
+        addr = parsed.address
+        if addr.line is not None and unit.lines:
+            lo, hi = self.line_region(unit, addr.page, addr.line)
+            return unit, el, lo, min(hi, end) if lo < end else hi, ""  # "Part 2, page 5, line 3": in the Part
+        note = (f" (the print has no line markers, so page {addr.page}, line {addr.line} could not be checked)"
+                if addr.line is not None else "")
+        return unit, el, 0, end, note
+
+    def title_unit(self) -> Provision | None:
+        """The long title read as one provision (None when the bill has none)."""
+        if self._title is None:
+            el = long_title_element(self.root)
+            self._title = read_unit(el) if el is not None else None
+        return self._title
+
     def title_scope(self, parsed: Parsed) -> tuple[Provision, etree._Element, int, int, str]:
         """"Title, line 9, …": the long title. LawMaker prints carry no line markers in it, so its lines cannot be
         checked: the words are looked for in the whole title, and "at end" is its end (the outcome says so)."""
         el = long_title_element(self.root)
-        if el is None:
+        top = self.title_unit()
+        if el is None or top is None:
             raise Failure("not-found", "the bill has no long title")
-        if self._title is None:
-            self._title = read_unit(el)
-        top = self._title
         addr = parsed.address
         if addr.line is not None and top.lines:
             lo, hi = self.line_region(top, None, addr.line)
@@ -260,6 +352,24 @@ class Resolver:
         # the words quoted at either end are kept: the range is what lies between them
         return chosen[0][0] if is_end else chosen[0][1]
 
+    def path_provision(self, parsed: Parsed) -> Provision | None:
+        """The provision an address's path names ("Clause 5(2)(a)" → that paragraph), or None without a path."""
+        addr = parsed.address
+        if not addr.path:
+            return None
+        if addr.clause is not None:
+            ref = "clause " + addr.clause + "".join(f"({p})" for p in addr.path)
+        elif addr.schedule is not None:
+            ref = f"schedule {addr.schedule}, paragraph {addr.path[0]}" + "".join(f"({p})" for p in addr.path[1:])
+        else:
+            return None
+        return self.bill.find(ref)
+
+    def _nearest_labelled(self, p: Provision) -> Provision | None:
+        """The nearest ancestor with a label of its own (not a Part, Chapter or cross-heading)."""
+        return next((a for a in self.bill.ancestors(p) if a.label and a.kind not in (
+            Kind.PART, Kind.CHAPTER, Kind.CROSSHEADING)), None)
+
     # -- provisions by label ------------------------------------------------------------------------------------
     def provisions(self, top: Provision, op: LeaveOutProvisions, parsed: Parsed) -> list[Provision]:
         """The provisions "leave out subsection (2)" / "paragraphs (a) to (c)" names, in order.
@@ -271,7 +381,12 @@ class Resolver:
                  "sub-paragraph": {Kind.SUBPARAGRAPH, Kind.SUBSUBPARAGRAPH}}[op.kind]
         wanted = [label.lower() for label in op.labels]
         addr = parsed.address
-        pool = [p for p in top.walk() if p.kind in kinds and (p.label or "").lower() == wanted[0]]
+        base = self.path_provision(parsed) or top
+        pool = [p for p in base.walk() if p.kind in kinds and (p.label or "").lower() == wanted[0] and p is not base]
+        if base is not top:
+            # "Clause 49(5), leave out paragraph (a)": the (a) of subsection (5) itself before any deeper one
+            near = [p for p in pool if self._nearest_labelled(p) is base]
+            pool = near or pool
         if addr.line is None or not self.printed:
             # without a printed line: the bill's own provisions, else (text inserted into an Act) quoted ones
             pool = [p for p in pool if not p.quoted] or pool

@@ -12,6 +12,7 @@ from lawtrack.errors import LawtrackError
 
 if TYPE_CHECKING:
     from lawtrack.diff.compare import BillDiff
+    from lawtrack.model.bill import Bill
 
 
 @click.command("diff")
@@ -19,8 +20,13 @@ if TYPE_CHECKING:
 @click.argument("new_file", type=INPUT)
 @click.option("--format", "fmt", type=click.Choice(["term", "html", "md", "json", "akn"]), default="term")
 @click.option("--provision", "ref", help="Only this provision (as numbered in NEW, or OLD if it was removed).")
+@click.option("--ignore-renumbering", is_flag=True,
+              help="Compare every unit exactly, setting aside only what a reprint renumbers (numbers, labels, "
+                   "cross-references to renumbered provisions, quote glyphs, runs of spaces); list what still "
+                   "differs and why.")
 @click.option("-o", "--output", type=OUTPUT)
-def diff_cmd(old_file: Path, new_file: Path, fmt: str, ref: str | None, output: Path | None) -> None:
+def diff_cmd(old_file: Path, new_file: Path, fmt: str, ref: str | None, ignore_renumbering: bool,
+             output: Path | None) -> None:
     """Compare two versions of a bill: added, removed, moved, renumbered and changed provisions, word by word.
 
     \b
@@ -29,10 +35,14 @@ def diff_cmd(old_file: Path, new_file: Path, fmt: str, ref: str | None, output: 
                     bills/social-housing-regulation/3_commons_as-brought-from-the-lords_Bill-177.xml
       lawtrack diff OLD.xml NEW.xml --format html -o diff.html
       lawtrack diff OLD.xml NEW.xml --format json --provision "clause 12"
+      lawtrack diff AMENDED.xml REPRINT.xml --ignore-renumbering --format json
     """
     from lawtrack.diff.compare import BillDiff, compare
 
     old, new = load_bill_arg(old_file), load_bill_arg(new_file)
+    if ignore_renumbering:
+        _exact(old, new, fmt, ref, output)
+        return
     result = compare(old, new)
     if ref:
         in_new, in_old = new.find(ref), old.find(ref)
@@ -51,6 +61,38 @@ def diff_cmd(old_file: Path, new_file: Path, fmt: str, ref: str | None, output: 
     data = render_diff(result, fmt)
     if output is None:
         click.echo(data.decode("utf-8"))
+    else:
+        write_output(output, data)
+        err().print(f"wrote {output}")
+
+
+def _exact(old: Bill, new: Bill, fmt: str, ref: str | None, output: Path | None) -> None:
+    from lawtrack.diff.exact import exact_diff
+
+    if fmt in ("html", "akn"):
+        raise LawtrackError(f"--ignore-renumbering lists units as text or JSON, not {fmt}",
+                            expected="--format term, md or json")
+    result = exact_diff(old, new)
+    if ref:
+        wanted = {x for x in (old.find(ref), new.find(ref)) if x is not None}
+        if not wanted:
+            raise LawtrackError(f"no provision {ref!r} in either version", expected="e.g. 'clause 5'")
+        names = {f"Clause {p.label}" for p in wanted} | {p.describe() for p in wanted}
+        result.differences = [d for d in result.differences if d.old_ref in names or d.new_ref in names]
+    if fmt == "json":
+        from lawtrack.render.json import exact_diff_json
+
+        data = exact_diff_json(result).encode()
+    elif fmt == "md":
+        from lawtrack.render.markdown import exact_diff_markdown
+
+        data = exact_diff_markdown(result).encode()
+    else:
+        from lawtrack.render.terminal import exact_diff_text
+
+        data = exact_diff_text(result).encode()
+    if output is None:
+        click.echo(data.decode("utf-8"), nl=False)
     else:
         write_output(output, data)
         err().print(f"wrote {output}")

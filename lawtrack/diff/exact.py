@@ -10,19 +10,23 @@ Normalised away, and nothing else:
 - the labels of the bill's own sub-provisions — but not their count, order, nesting or text, which still count;
 - the "(1)" of a sole remaining subsection (a reprint drops it);
 - cross-references to renumbered provisions *of this bill* (:class:`~lawtrack.diff.renumber.Renumbering`): only
-  numbers in the renumbering table, after "section", "Clause" or "Schedule", and not followed by "of the … Act";
+  numbers in the renumbering table, after "section", "Clause" or "Schedule", and not followed by "of the … Act"
+  (in a unit that amends another Act, only those "of this Act");
   and "section (Heading)", an amendment's way of citing a clause it creates;
 - quotation-mark glyphs (curly or straight) and runs of whitespace.
 
-Numbers and labels inside quoted text (text being inserted into another Act) are words like any other.
+Numbers and labels inside quoted text (text being inserted into another Act) are words like any other. Words
+that move between a heading, a defined term and the text around them differ (in a reason, "(#)" stands for a
+provision's number, [ ] for a heading, « » for a defined term).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lawtrack.diff.compare import align
-from lawtrack.diff.renumber import Renumbering
+from lawtrack.diff.renumber import Renumbering, amending
 from lawtrack.diff.words import word_diff
 from lawtrack.formats.lawmaker import long_title_element, read_unit
 from lawtrack.model.bill import Bill
@@ -75,6 +79,31 @@ def _strip_num(p: Provision, text: str) -> str:
     return text
 
 
+def _boundaries(p: Provision) -> list[tuple[int, str]]:
+    """Where the provision's heading and its defined terms start and end, as markers: words that move between a
+    heading, a defined term and the text around them are a difference."""
+    cuts: list[tuple[int, str]] = []
+    if p.heading:
+        at = p.text.find(p.heading, len(p.num or ""))
+        if at >= 0:
+            cuts += [(at, "⟦"), (at + len(p.heading), "⟧")]
+    for m in p.marks:
+        if m.tag == "def":
+            cuts += [(m.start, "⟪"), (m.end, "⟫")]
+    return sorted(cuts)
+
+
+def _cut(text: str, a: int, b: int, cuts: list[tuple[int, str]]) -> str:
+    """text[a:b] with the markers that fall inside it."""
+    out, pos = [], a
+    for at, mark in cuts:
+        if a <= at <= b and (at > a or mark in "⟦⟪") and (at < b or mark in "⟧⟫"):
+            out += [text[pos:at], mark]
+            pos = at
+    out.append(text[pos:b])
+    return "".join(out)
+
+
 def _normal(p: Provision, depth: int) -> str:
     """The provision's text with the bill's own numbers and labels replaced by depth markers; quoted provisions
     (law text for another Act) verbatim."""
@@ -82,19 +111,20 @@ def _normal(p: Provision, depth: int) -> str:
         return p.text
     pieces: list[str] = []
     pos = 0
+    cuts = _boundaries(p)
     own = [c for c in p.children]
     sole = [c for c in own if c.kind is Kind.SUBSECTION and not c.quoted]
     for c in own:
         i = p.text.find(c.text, pos)
         if i < 0:  # pragma: no cover - a child's text is always inside its parent's
             continue
-        pieces.append(p.text[pos:i])
+        pieces.append(_cut(p.text, pos, i, cuts))
         if len(sole) == 1 and c is sole[0]:
             pieces.append(_strip_num(c, c.text) if c.label == "1" else _normal(c, depth + 1))
         else:
             pieces.append(_normal(c, depth + 1))
         pos = i + len(c.text)
-    pieces.append(p.text[pos:])
+    pieces.append(_cut(p.text, pos, len(p.text), cuts))
     head = pieces[0]
     if p.num and head.startswith(p.num) and (p.label or p.kind not in GROUPING_KINDS):
         head = _marker(depth) + head[len(p.num) :]
@@ -152,6 +182,15 @@ def _align(a: list[Unit], b: list[Unit]) -> list[tuple[Unit | None, Unit | None]
     return out
 
 
+_READABLE = str.maketrans({"⟦": "[", "⟧": "]", "⟪": "«", "⟫": "»"})
+
+
+def _readable(text: str) -> str:
+    """A difference as a person reads it: "(#)" for a provision's number, [ ] round a heading, « » round a
+    defined term."""
+    return re.sub(r"⟨\d+⟩", "(#)", text).translate(_READABLE)
+
+
 def exact_diff(old: Bill, new: Bill) -> ExactDiff:
     """Every unit of ``old`` and ``new`` compared, modulo renumbering (see the module docstring)."""
     a, b = units(old), units(new)
@@ -167,9 +206,15 @@ def exact_diff(old: Bill, new: Bill) -> ExactDiff:
             continue
         if p is None or q is None:  # pragma: no cover - align never pairs nothing with nothing
             continue
-        left, right = _fold(numbers.numbers_of_headings(p.text)), _fold(numbers.to_old(q.text))
+        amends = q.provision is not None and amending(q.provision.text)
+        sched = None
+        if q.provision is not None:
+            within = q.provision if q.provision.kind is Kind.SCHEDULE else new.enclosing(q.provision, Kind.SCHEDULE)
+            sched = within.label if within is not None else None
+        left = numbers.numbers_of_headings(p.text)
+        left, right = _fold(left), _fold(numbers.reconcile(left, q.text, amending=amends, schedule=sched))
         if left != right:
-            changes = [f"{'+' if s.op == 'insert' else '-'}“{s.text.strip()}”" for s in word_diff(left, right)
-                       if s.op != "equal"]
+            changes = [f"{'+' if s.op == 'insert' else '-'}“{_readable(s.text.strip())}”"
+                       for s in word_diff(left, right) if s.op != "equal"]
             result.differences.append(UnitDifference(p.kind, p.ref, q.ref, "text differs: " + " ".join(changes)[:300]))
     return result

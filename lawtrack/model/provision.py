@@ -141,10 +141,14 @@ class Provision(BaseModel):
                 yield child
 
     def child(self, label: str) -> Provision | None:
+        """The child numbered ``label`` — else the one so numbered inside a definition, when only one is ("(b)" of
+        "“x” means— (a) … (b) …" in subsection (6))."""
         for child in self.numbered_children():
             if child.label is not None and child.label.lower() == label.lower():
                 return child
-        return None
+        inside = [c for d in self.children if d.kind is Kind.DEFINITION for c in d.numbered_children()
+                  if c.label is not None and c.label.lower() == label.lower()]
+        return inside[0] if len(inside) == 1 else None
 
     @property
     def own_text(self) -> str:

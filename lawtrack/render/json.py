@@ -1,4 +1,5 @@
-"""JSON: ``provisions: [{guid, old_ref, new_ref, change, diff}]`` and the renumbering table."""
+"""JSON: ``provisions: [{guid, old_ref, new_ref, change, diff}]`` and the renumbering table; for
+``--ignore-renumbering``, ``{identical, units, renumbering, differences: [{kind, old, new, reason}]}``."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import json
 from typing import Any
 
 from lawtrack.diff.compare import BillDiff
+from lawtrack.diff.exact import ExactDiff
 
 
 def bill_diff_dict(diff: BillDiff) -> dict[str, Any]:
@@ -24,3 +26,16 @@ def bill_diff_dict(diff: BillDiff) -> dict[str, Any]:
 
 def bill_diff_json(diff: BillDiff) -> str:
     return json.dumps(bill_diff_dict(diff), ensure_ascii=False, indent=2)
+
+
+def exact_diff_dict(diff: ExactDiff) -> dict[str, Any]:
+    return {
+        "identical": diff.identical,
+        "units": diff.units,
+        "renumbering": [{"old": a, "new": b} for a, b in diff.renumbering],
+        "differences": [d.as_dict() for d in diff.differences],
+    }
+
+
+def exact_diff_json(diff: ExactDiff) -> str:
+    return json.dumps(exact_diff_dict(diff), ensure_ascii=False, indent=2)

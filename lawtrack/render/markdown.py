@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 import yaml
 
 from lawtrack.diff.compare import BillDiff
+from lawtrack.diff.exact import ExactDiff
 from lawtrack.diff.keeling import KeelingUnit
 from lawtrack.render.html import LEGEND, anchor, marked_html, segments_html
 
@@ -71,3 +72,10 @@ def keeling_markdown(units: Iterable[KeelingUnit], link: Callable[[str], str], *
         lines += [f"## {md_text(u.ref)}" + (f" — {md_text(u.heading)}" if u.heading else "") + heading_id, ""]
         lines += [marked_html(u.segments, link), ""]
     return "\n".join(lines) + "\n"
+
+
+def exact_diff_markdown(diff: ExactDiff) -> str:
+    """``lawtrack diff --ignore-renumbering --format md``: what still differs once renumbering is set aside."""
+    from lawtrack.render.terminal import exact_diff_text
+
+    return exact_diff_text(diff, escape=md_text)

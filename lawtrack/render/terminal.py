@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.console import Group
 from rich.text import Text
 
 from lawtrack.diff.compare import BillDiff
+from lawtrack.diff.exact import ExactDiff
 
 
 def bill_diff_terminal(diff: BillDiff) -> Group:
@@ -26,3 +29,14 @@ def bill_diff_terminal(diff: BillDiff) -> Group:
                 body.append(s.text, style=style)
             parts.append(body)
     return Group(*parts)
+
+
+def exact_diff_text(diff: ExactDiff, *, escape: Callable[[str], str] = str) -> str:
+    """``lawtrack diff --ignore-renumbering`` as text: what still differs once renumbering is set aside."""
+    lines = [f"{diff.units} units compared; "
+             + ("identical apart from renumbering." if diff.identical else f"{len(diff.differences)} differ:")]
+    lines += [f"- {d.kind} {escape(d.old_ref or '(none)')} → {escape(d.new_ref or '(none)')}: {escape(d.reason)}"
+              for d in diff.differences]
+    if diff.renumbering:
+        lines += ["", "Renumbered: " + ", ".join(f"{a} → {b}" for a, b in diff.renumbering)]
+    return "\n".join(lines) + "\n"

@@ -23,11 +23,46 @@ def _numbered(c: Cursor, word: str) -> int | None:
     return None
 
 
+def _heading_before(c: Cursor, unit: str) -> str | None:
+    """"cross-heading before Clause 5," / "italic heading before paragraph 3," — the number, or None."""
+    mark = c.mark()
+    named = c.word("cross-heading") or (c.word("italic") and (c.word("heading") or c.word("cross-heading")))
+    if named and c.word("before") and c.word(unit) and (n := c.num()) is not None:
+        c.comma()
+        return n
+    c.reset(mark)
+    return None
+
+
+def _part_chapter(c: Cursor) -> tuple[str | None, str | None]:
+    """"Part 2," and "Chapter 1," (either or both, in that order)."""
+    part = chapter = None
+    for word in ("part", "chapter"):
+        mark = c.mark()
+        if c.word(word) and (n := c.num()) is not None:
+            c.comma()
+            if word == "part":
+                part = n
+            else:
+                chapter = n
+        else:
+            c.reset(mark)
+    return part, chapter
+
+
 def recognise_address(c: Cursor) -> Address:
-    """Consume as much of an address as is there; an instruction may have none ("Leave out Clause 4")."""
+    """Consume as much of an address as is there; an instruction may have none ("Leave out Clause 4").
+
+    Besides the House's forms ("Clause 2, page 3, line 15,", "Schedule 2, page 40, line 3,", "Title, line 2,",
+    "Page 5, line 1," for words outside any clause), a print without page/line markers is addressed by
+    structure: "Clause 5(2)(a),", "Schedule 2, paragraph 3(1),", "Part 2,", "Part 2, Chapter 1,",
+    "Cross-heading before Clause 5," and "Schedule 2, cross-heading before paragraph 3,".
+    """
     clause: str | None = None
     schedule: str | None = None
     part: str | None = None
+    chapter: str | None = None
+    heading_before: str | None = None
     path: list[str] = []
     title = False
     if c.word("title"):
@@ -46,18 +81,17 @@ def recognise_address(c: Cursor) -> Address:
         n = c.num()
         schedule = n if n is not None else ""
         c.comma()
+        part, chapter = _part_chapter(c)
+        heading_before = _heading_before(c, "paragraph")
         pmark = c.mark()
-        if c.word("part") and (pn := c.num()) is not None:
-            part = pn
-            c.comma()
-        else:
-            c.reset(pmark)
-        pmark = c.mark()
-        if c.word("paragraph") and (para := c.num()) is not None:
+        if heading_before is None and c.word("paragraph") and (para := c.num()) is not None:
             path = [para, *_labels(c)]
             c.comma()
         else:
             c.reset(pmark)
+    elif (heading_before := _heading_before(c, "clause")) is None:
+        part, chapter = _part_chapter(c)
     page = _numbered(c, "page")
     line = _numbered(c, "line")
-    return Address(clause=clause, schedule=schedule, part=part, page=page, line=line, path=tuple(path), title=title)
+    return Address(clause=clause, schedule=schedule, part=part, chapter=chapter, heading_before=heading_before,
+                   page=page, line=line, path=tuple(path), title=title)

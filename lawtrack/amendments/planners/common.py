@@ -40,7 +40,12 @@ def scope(s: Session, amendment: Amendment, parsed: Parsed) -> Scope:
 def finish(sc: Scope, parsed: Parsed, detail: str) -> Plan:
     """The plan, its detail ending with where it acted ("in Clause 5(2) (page 4, line 12)")."""
     at = parsed.address
-    where = "the long title" if at.title else sc.top.describe() + "".join(f"({p})" for p in at.path)
+    if at.title:
+        where = "the long title"
+    elif at.schedule is not None and at.clause is None and at.path:
+        where = f"{sc.top.describe()}, paragraph {at.path[0]}" + "".join(f"({p})" for p in at.path[1:])
+    else:
+        where = sc.top.describe() + "".join(f"({p})" for p in at.path)
     checked = f" (page {at.page}, line {at.line})" if at.line and not sc.note else ""
     sc.plan.detail = detail + f" in {where}" + checked + sc.note
     return sc.plan

@@ -37,7 +37,8 @@ def each_place(c: Cursor) -> bool:
     return False
 
 
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+             "ninth": 9, "tenth": 10, "last": -1}
 
 
 def occurrence(c: Cursor) -> int | None:

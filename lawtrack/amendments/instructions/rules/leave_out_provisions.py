@@ -1,4 +1,5 @@
-""""leave out subsection (10)", "paragraphs (a) and (b)", "sub-paragraphs (iii) to (v)" (and insert …)."""
+""""leave out subsection (10)", "paragraphs (a) and (b)", "sub-paragraphs (iii) to (v)" (and insert …), and a
+Schedule's numbered paragraphs, which are cited without brackets: "leave out paragraph 15", "paragraphs 3 to 5"."""
 
 from __future__ import annotations
 
@@ -25,8 +26,13 @@ def recognise(c: Cursor) -> LeaveOutProvisions | None:
     if not leave_out(c):
         return None
     kind = c.word(*_KINDS)
-    first = c.label() if kind else None
-    if kind is None or first is None:
+    if kind is None:
+        c.reset(mark)
+        return None
+    bare = kind.startswith("paragraph") and (tok := c.peek()) is not None and tok.kind == "num"
+    label = c.num if bare else c.label  # Schedule paragraph 15 / paragraph (a)
+    first = label()
+    if first is None:
         c.reset(mark)
         return None
     labels = [first]
@@ -34,7 +40,7 @@ def recognise(c: Cursor) -> LeaveOutProvisions | None:
     while True:
         lmark = c.mark()
         if c.punct(","):
-            if (lab := c.label()) is not None:
+            if (lab := label()) is not None:
                 labels.append(lab)
                 continue
             c.reset(lmark)
@@ -42,7 +48,7 @@ def recognise(c: Cursor) -> LeaveOutProvisions | None:
         sep = c.word("and", "to")
         if sep is None:
             break
-        lab = c.label()
+        lab = label()
         if lab is None:
             c.reset(lmark)
             break

@@ -1,0 +1,169 @@
+"""What one drafting run carries: both prints, the renumbering between them, the checker, and the amendments
+drafted so far (pure)."""
+
+from __future__ import annotations
+
+from copy import deepcopy
+from dataclasses import dataclass, field
+from typing import Literal
+
+from lxml import etree
+
+from lawtrack.amendments.instructions import parse_instruction
+from lawtrack.amendments.locate import fold
+from lawtrack.amendments.model import OBJECT, Amendment, Parsed
+from lawtrack.diff.renumber import Renumbering, amending
+from lawtrack.drafting.address import unit_of
+from lawtrack.drafting.check import Checker
+from lawtrack.formats.akn import NSMAP, akn
+from lawtrack.formats.lawmaker import provisions_of
+from lawtrack.model.bill import Bill
+from lawtrack.model.provision import Kind, Provision
+
+House = Literal["commons", "lords"]
+
+
+@dataclass
+class DraftResult:
+    """Drafted amendments, and notes on what could not be drafted (see :func:`draft_with_notes`).
+
+    >>> import lawtrack
+    >>> bill = lawtrack.load_bill("bills/social-housing-regulation/3_commons_as-brought-from-the-lords_Bill-177.xml")
+    >>> lawtrack.draft_with_notes(bill, bill)
+    DraftResult(amendments=[], notes=[])
+    """
+
+    amendments: list[Amendment] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Ctx:
+    old: Bill
+    new: Bill
+    house: House
+    numbers: Renumbering
+    checker: Checker
+    out: DraftResult = field(default_factory=DraftResult)
+    #: Where in the old print the amendments being drafted act (document order), for marshalling the paper.
+    position: float = 0.0
+    keys: list[tuple[float, int]] = field(default_factory=list)
+    #: Words put in by the amendments drafted so far, by address: a later amendment's quotation must not become
+    #: ambiguous once the earlier ones are made (every amendment addresses the print as tabled, but is read after
+    #: those before it).
+    inserted: dict[str, list[str]] = field(default_factory=dict)
+    _amending: dict[int, tuple[bool, str | None]] = field(default_factory=dict)
+    #: New groups (Parts of Schedules) drafted whole, by ``id`` of the new print's provision.
+    placed: set[int] = field(default_factory=set)
+
+    def emit(self, instruction: str, structures: tuple[etree._Element, ...] = (), *, address: str = "",
+             inserts: str = "") -> bool:
+        """Add an amendment (parsed back first: one that does not parse back is a note, not an amendment)."""
+        blobs = (self._blob(structures),) if structures else ()  # one quoted structure
+        provisions = tuple(provisions_of(etree.fromstring(b)) for b in blobs)
+        text = instruction + (OBJECT if structures else "")
+        parsed = parse_instruction(text, provisions)
+        if not isinstance(parsed, Parsed):
+            self.out.notes.append(f"not emitted (does not parse back: {parsed.reason}): {instruction}")
+            return False
+        heading = provisions[0][0].heading if provisions and provisions[0] else None
+        amendment = Amendment(
+            number=str(len(self.out.amendments) + 1), instruction=text, inserted=provisions, inserted_xml=blobs,
+            type=parsed.lawmaker_type, house="House of Lords" if self.house == "lords" else "House of Commons",
+            bill_title=self.old.metadata.short_title, bill_version=self.old.metadata.stage_version,
+            bill_number=self.old.metadata.number, heading=heading)
+        why = self.checker.failure(amendment)
+        if why is not None:
+            self.out.notes.append(f"not emitted (it would not apply to the print: {why}): {instruction}")
+            return False
+        self.out.amendments.append(amendment)
+        self.keys.append((self.position, len(self.keys)))
+        if inserts and address:
+            self.inserted.setdefault(address.rstrip(", "), []).append(fold(inserts))
+        return True
+
+    def in_old_terms(self, q: Provision, old: str, new: str) -> str:
+        """``new`` (words of ``q``, new print) in the old print's numbering, given the words ``old`` they stand
+        for there (see :meth:`~lawtrack.diff.renumber.Renumbering.reconcile`): bare section numbers in a provision
+        that amends another Act are that Act's."""
+        amends, schedule = self._context(q)
+        return self.numbers.reconcile(old, new, amending=amends, schedule=schedule)
+
+    def _context(self, q: Provision) -> tuple[bool, str | None]:
+        """Whether ``q``'s clause or Schedule paragraph amends another Act, and the Schedule it is in."""
+        unit = unit_of(self.new, q)
+        key = id(unit)
+        if key not in self._amending:
+            sched = unit if unit.kind is Kind.SCHEDULE else self.new.enclosing(unit, Kind.SCHEDULE)
+            self._amending[key] = (amending(unit.text), sched.label if sched is not None else None)
+        return self._amending[key]
+
+    def note(self, text: str) -> None:
+        self.out.notes.append(text)
+
+    def clashes(self, address: str, words: str) -> bool:
+        """Whether ``words`` occur in what an earlier amendment at ``address`` puts in."""
+        key = address.rstrip(", ")
+        needle = " ".join(fold(words).split())
+        return any(needle in " ".join(w.split()) for w in self.inserted.get(key, []))
+
+    # -- all or nothing for one provision -----------------------------------------------------------------------
+    def mark(self) -> tuple[int, int, dict[str, int]]:
+        return len(self.out.amendments), len(self.out.notes), {k: len(v) for k, v in self.inserted.items()}
+
+    def rollback(self, mark: tuple[int, int, dict[str, int]]) -> None:
+        amendments, notes, inserted = mark
+        del self.out.amendments[amendments:]
+        del self.keys[amendments:]
+        del self.out.notes[notes:]
+        for key in list(self.inserted):
+            if key not in inserted:
+                del self.inserted[key]
+            else:
+                del self.inserted[key][inserted[key]:]
+
+    def instead(self, mark: tuple[int, int, dict[str, int]]) -> None:
+        """Keep only the amendment emitted last of those since ``mark`` (it replaces them all)."""
+        last, key = self.out.amendments[-1], self.keys[-1]
+        self.rollback(mark)
+        self.out.amendments.append(last)
+        self.keys.append(key)
+
+    def failed_since(self, mark: tuple[int, int, dict[str, int]]) -> list[str]:
+        return [n for n in self.out.notes[mark[1]:] if n.startswith("not emitted")]
+
+    # -- structures ---------------------------------------------------------------------------------------------
+    def _blob(self, elements: tuple[etree._Element, ...]) -> bytes:
+        """Provisions of the new print as the one quoted structure an amendment inserts, their cross-references
+        to the bill's own provisions put in the old print's terms (see :class:`~lawtrack.diff.renumber.Renumbering`)."""
+        qs = etree.Element(akn("quotedStructure"), nsmap=NSMAP,  # type: ignore[arg-type]
+                           attrib={"startQuote": "“", "endQuote": "”"})
+        for el in elements:
+            found = self.new.by_eid(el.get("eId") or "")
+            amends, schedule = self._context(found) if found is not None else (False, None)
+
+            def to_old(text: str, amends: bool = amends, schedule: str | None = schedule) -> str:
+                return self.numbers.to_old(text, amending=amends, schedule=schedule)
+
+            copy = deepcopy(el)
+            copy.tail = None
+            for node in copy.iter():
+                if node.text:
+                    node.text = to_old(node.text)
+                if node.tail and node is not copy:
+                    node.tail = to_old(node.tail)
+            qs.append(copy)
+        return etree.tostring(qs, encoding="UTF-8")
+
+    def element(self, bill: Bill, p: Provision) -> etree._Element:
+        found = bill.tree().xpath("//*[@eId=$e]", e=p.eid) if p.eid else []
+        if not isinstance(found, list) or not found or not isinstance(found[0], etree._Element):
+            raise KeyError(p.eid)
+        return found[0]
+
+    def finish(self) -> DraftResult:
+        """The amendments in marshalled order (the order of the print), numbered from 1."""
+        order = sorted(range(len(self.out.amendments)), key=lambda i: self.keys[i])
+        self.out.amendments = [self.out.amendments[i].model_copy(update={"number": str(n)})
+                               for n, i in enumerate(order, 1)]
+        return self.out

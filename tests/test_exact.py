@@ -1,0 +1,97 @@
+"""The exact comparison (``lawtrack diff --ignore-renumbering``): nothing is set aside but what a reprint renumbers."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+import lawtrack
+from lawtrack.cli import main
+from lawtrack.diff.exact import exact_diff
+from tests import minibill
+from tests.conftest import bill_path
+
+
+def mini(*edits: tuple[str, str]) -> lawtrack.Bill:
+    xml = minibill.xml()
+    for old, new in edits:
+        assert xml.count(old.encode()) == 1, old
+        xml = xml.replace(old.encode(), new.encode())
+    return lawtrack.load_bill(xml, name="<edited mini bill>")
+
+
+SAME = [
+    # the clause's own number and its sub-provisions' labels (not their count or order)
+    (('<num><?L 1-9?>2</num>', '<num><?L 1-9?>5</num>'), ('<num><?L 2-3?>3</num>', '<num><?L 2-3?>6</num>')),
+    (('<num><?L 1-5?>(a)</num>', '<num><?L 1-5?>(i)</num>'),),
+    # quotation-mark glyphs and runs of whitespace
+    (("for\n   “may” substitute “must”", 'for "may" substitute "must"'),),
+    (("The Secretary of State must lay a", "The Secretary of State  must   lay a"),),
+]
+
+DIFFERENT = [
+    # every word; punctuation; spacing between words
+    (("may complain, and", "may object, and"), "Clause 1"),
+    (("may complain, and", "may complain and"), "Clause 1"),
+    (("harm.</p>", "harm .</p>"), "Clause 1"),
+    # a number in text another Act receives is a word, not renumbering
+    (("In section 1 of the Old Act", "In section 4 of the Old Act"), "Schedule 1, paragraph 1"),
+    # words moving between a heading and the text below it
+    (("<heading>Reports</heading>", "<heading>Reports The</heading>"), "Clause 2"),
+    # the long title
+    (("A Bill to test lawtrack.", "A Bill to test lawtrack thoroughly."), "the long title"),
+]
+
+
+@pytest.mark.parametrize("edits", SAME)
+def test_what_a_reprint_renumbers_is_set_aside(edits: tuple[tuple[str, str], ...]) -> None:
+    result = exact_diff(minibill.bill(), mini(*edits))
+    assert result.identical, [d.as_dict() for d in result.differences]
+
+
+@pytest.mark.parametrize(("edit", "unit"), DIFFERENT)
+def test_everything_else_differs(edit: tuple[str, str], unit: str) -> None:
+    result = exact_diff(minibill.bill(), mini(edit))
+    assert [d.old_ref for d in result.differences] == [unit], [d.as_dict() for d in result.differences]
+
+
+def test_a_cross_reference_follows_the_renumbering_only_for_this_bill() -> None:
+    # Clause 2 becomes Clause 3 (a new clause before it): "section 2" of this bill follows, the Old Act's does not
+    new_clause = ('<section GUID="_n" eId="sec_new"><num>2</num><heading>New</heading><content><p>New words.</p>'
+                  '</content></section>')
+    old = mini(("the Mini Act 2026.", "the Mini Act 2026; see section 2."))
+    renumbered = mini(("<num><?L 1-9?>2</num>", "<num><?L 1-9?>3</num>"), ("<num><?L 2-3?>3</num>", "<num>4</num>"),
+                      ("the Mini Act 2026.", "the Mini Act 2026; see section 3."),
+                      ('\n<section GUID="_c2"', new_clause + '\n<section GUID="_c2"'))
+    result = exact_diff(old, renumbered)
+    assert [(d.kind, d.reason) for d in result.differences] == [("clause", "added")]
+    assert ("Clause 2", "Clause 3") in result.renumbering
+    # a reference the reprint pointed elsewhere (to what was Clause 3) is a difference
+    wrong = mini(("<num><?L 1-9?>2</num>", "<num><?L 1-9?>3</num>"), ("<num><?L 2-3?>3</num>", "<num>4</num>"),
+                 ("the Mini Act 2026.", "the Mini Act 2026; see section 4."),
+                 ('\n<section GUID="_c2"', new_clause + '\n<section GUID="_c2"'))
+    assert [d.new_ref for d in exact_diff(old, wrong).differences if d.reason != "added"] == ["Clause 4"]
+    # text both prints share is the same reference, whatever was renumbered ("Omit section 2." of the Old Act)
+    assert "Omit section 2." in renumbered.provision("schedule 1, paragraph 2").text
+
+
+def test_the_privilege_amendment_is_all_that_separates_hl_bill_60_from_bill_177() -> None:
+    result = exact_diff(lawtrack.load_bill(bill_path("hl60")), lawtrack.load_bill(bill_path("b177")))
+    assert [(d.kind, d.old_ref) for d in result.differences] == [("clause", "Clause 44")]
+    assert "Nothing in this Act shall impose any charge on the people" in result.differences[0].reason
+    assert result.units > 150
+
+
+def test_the_command_lists_the_units_that_differ_as_json() -> None:
+    out = CliRunner().invoke(main, ["diff", str(bill_path("hl54")), str(bill_path("hl60")), "--ignore-renumbering",
+                                    "--format", "json"])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.output)
+    assert data["identical"] is False and data["units"] > 150
+    assert {"old": "Clause 16", "new": "Clause 18"} in data["renumbering"]
+    assert all(set(d) == {"kind", "old", "new", "reason"} for d in data["differences"])
+    assert {"kind": "clause", "old": None, "new": "Clause 16", "reason": "added"} in data["differences"]
+    text = CliRunner().invoke(main, ["diff", str(bill_path("hl60")), str(bill_path("b177")), "--ignore-renumbering"])
+    assert text.exit_code == 0 and "1 differ" in text.output and "Clause 44" in text.output
