@@ -1,0 +1,48 @@
+"""Which Act a document is, and the names a bill calls it by (pure).
+
+An Act is known by its short title ("Housing Act 2004") — from the document's metadata when it has one, else from
+its short-title section ("This Act may be cited as the Housing Act 2004", "The short title of this Act is the
+Bankruptcy (Scotland) Act 2016"). A bill may define a shorter name for it ("“the 2004 Act” means the Housing Act
+2004", "the Housing Act 2004 (“the 2004 Act”)"); both are recognised.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lawtrack.model.bill import Bill
+
+_TITLE = r"[A-Z][\w’'(),\- ]*? Act \d{4}"
+_CITED = re.compile(rf"(?:may be cited as|short title of this Act is)\s+(?:the\s+)?(?P<title>{_TITLE})\b")
+_ENDS_AS_ACT = re.compile(r"\bAct \d{4}$")
+
+
+def act_title(act: Bill) -> str | None:
+    """The Act's short title, or None when the document does not say."""
+    title = " ".join(act.metadata.short_title.split())
+    if _ENDS_AS_ACT.search(title):
+        return title
+    for clause in reversed(act.clauses()):
+        m = _CITED.search(" ".join(clause.text.split()))
+        if m:
+            return m.group("title")
+    return None
+
+
+def names(bill: Bill, title: str) -> list[str]:
+    """Every name the bill uses for the Act ``title``: the title itself and the abbreviations it defines."""
+    found = [title]
+    escaped = re.escape(title)
+    patterns = (re.compile(rf"[“\"](the [^”\"]{{2,40}})[”\"]\s+means\s+the\s+{escaped}"),
+                re.compile(rf"{escaped}\s*\(\s*[“\"](the [^”\"]{{2,40}})[”\"]\s*\)"))
+    for p in bill.walk():
+        if p.quoted or not p.text:
+            continue
+        text = " ".join(p.text.split())
+        if title not in text:
+            continue
+        for pattern in patterns:
+            for m in pattern.finditer(text):
+                if m.group(1) not in found:
+                    found.append(m.group(1))
+    return found

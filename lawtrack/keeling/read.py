@@ -1,0 +1,295 @@
+"""Find a bill's amending provisions that act on an Act, and read each into an :class:`Instruction` (pure).
+
+The bill is read as the House drafts it: a provision's own words either set the scene for what follows
+("(1) The Housing Act 2004 is amended as follows.", "Section 72 of the Housing Act 2004 is amended in accordance
+with subsections (2) to (4).", "(2) In section 212—") or act ("(a) in subsection (1), for “shorthold”
+substitute “assured”;"). The scene passes down to the provision's children, and a sentence saying that an Act
+"is amended as follows" passes on to the provisions after it in the same section, Schedule paragraph group
+or cross-heading. "that section" and "that Act" mean the last section and Act named.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from lxml import etree
+
+from lawtrack.amendments.model import OBJECT
+from lawtrack.errors import LawtrackError
+from lawtrack.formats.akn import local
+from lawtrack.keeling.citation import names as act_names
+from lawtrack.keeling.model import Instruction, Target, Unread
+from lawtrack.keeling.prose import Prose, Unreadable, mask
+from lawtrack.keeling.rules import RULES
+from lawtrack.keeling.rules.common import ACTS, EACH, Ctx, NotUnderstood, Read, act_of, read_scope
+from lawtrack.model.bill import Bill
+from lawtrack.model.provision import GROUPING_KINDS, Kind, Provision
+
+_AMENDED = re.compile(rf"(?:(?P<scope>.+?)\s+of\s+)?(?P<act>{ACTS})\s+(?:is|are)\s+(?:further\s+)?"
+                      r"(?:amended|modified)\b", re.I)
+_SCOPE_AMENDED = re.compile(r"(?:In\s+)?(?P<scope>(?:Section|Sections|Schedule|Part|Chapter|Paragraph)\b.+?)\s+(?:is|are)\s+"
+                            r"(?:further\s+)?(?:amended|modified)\s+(?:as\s+follows|in\s+accordance|by|as\s+set)", re.I)
+_IN = re.compile(r"in\s+", re.I)
+#: Where the provision named after "In" may end: a comma (not one inside a list of labels), a dash, or the verb.
+_IN_END = re.compile(r"\s*(?:,(?!\s*(?:\(|\d|«))\s*|—\s*|$)|\s+(?=(?:omit|for|after|before|at\s+the|insert)\b|"
+                     r"the\s+(?:heading|title|words?)\b)", re.I)
+_EACH_ALONE = re.compile(rf"^{EACH}\s*", re.I)
+_APPLIES = re.compile(r"\s+as\s+(?:it\s+)?(?:applies|has\s+effect|extends)\b.*$", re.I)
+_TRAILING = re.compile(r"[\s,;.:]*(?:\b(?:and|or)\b)?[\s,;.:]*$")
+#: Words that show a provision means to change an Act's text.
+_AMENDING = re.compile(r"\b(?:substitute[ds]?|omit(?:ted)?|insert(?:ed)?|repealed|becomes|amended|modified)\b",
+                       re.I)
+_AS_IF = re.compile(r"\bas\s+if\b", re.I)
+
+
+@dataclass
+class Found:
+    """What :func:`read_bill` found: the instructions on the Act, and the provisions it could not read."""
+
+    instructions: list[Instruction] = field(default_factory=list)
+    unread: list[Unread] = field(default_factory=list)
+
+
+def source_citation(bill: Bill, p: Provision) -> str:
+    """ "s. 28(2)(a)" for a section's provision; "para. 61(a) of schedule 2" in a Schedule."""
+    chain = [*reversed(bill.ancestors(p)), p]
+    labels: list[str] = []
+    head = ""
+    sched: str | None = None
+    for node in chain:
+        if node.kind is Kind.SCHEDULE:
+            sched = node.label or ""
+        elif node.kind is Kind.CLAUSE and not head:
+            head = f"s. {node.label}"
+        elif node.kind is Kind.PARAGRAPH and sched is not None and not head:
+            head = f"para. {node.label}"
+        elif node.kind in (Kind.SUBSECTION, Kind.PARAGRAPH, Kind.SUBPARAGRAPH, Kind.SUBSUBPARAGRAPH) and head:
+            labels.append(f"({node.label})")
+    text = head + "".join(labels)
+    if sched is not None:
+        text += f" of schedule {sched}".rstrip()
+    return text or (p.eid or "?")
+
+
+def own_words(p: Provision) -> str:
+    """The provision's own words, quoted structures as U+FFFC, without its number and heading."""
+    if any(not c.quoted for c in p.children):
+        text = p.text[: p.own_end]
+    else:
+        text = p.text
+        spans = sorted((m.start, m.end) for m in p.marks if m.tag == "quotedStructure")
+        out, pos = [], 0
+        for start, end in spans:
+            if start < pos:
+                continue
+            out.append(text[pos:start])
+            out.append(OBJECT)
+            pos = end
+        out.append(text[pos:])
+        text = "".join(out)
+    text = text.strip()
+    if p.num and text.startswith(p.num):
+        text = text[len(p.num):].lstrip()
+    if p.heading and text.startswith(p.heading):
+        text = text[len(p.heading):].lstrip()
+    return text
+
+
+def _structures(el: etree._Element | None) -> tuple[bytes, ...]:
+    if el is None:
+        return ()
+    out = []
+    for q in el.iter():
+        if isinstance(q.tag, str) and local(q.tag) == "quotedStructure":
+            outer = q.getparent()
+            nested = False
+            while outer is not None and outer is not el:
+                if isinstance(outer.tag, str) and local(outer.tag) == "quotedStructure":
+                    nested = True
+                    break
+                outer = outer.getparent()
+            if not nested:
+                out.append(etree.tostring(q, with_tail=False))
+    return tuple(out)
+
+
+class _Reader:
+    def __init__(self, bill: Bill, title: str) -> None:
+        self.bill = bill
+        self.names = act_names(bill, title)
+        self.found = Found()
+        self.elements: dict[str, etree._Element] = {}
+        try:
+            root: etree._Element | None = bill.tree()
+        except LawtrackError:  # a bill read from Markdown has no LawMaker document: no quoted structures
+            root = None
+        if root is not None:
+            for el in root.iter():
+                if isinstance(el.tag, str) and el.get("eId"):
+                    self.elements.setdefault(el.get("eId", ""), el)
+
+    # -- walking ----------------------------------------------------------------------------------------------
+    def run(self) -> Found:
+        for top in self.bill.provisions:
+            self.visit(top, Ctx())
+        return self.found
+
+    def children(self, p: Provision, ctx: Ctx) -> None:
+        running = ctx
+        for child in p.children:
+            if not child.quoted:
+                running = self.visit(child, running)
+
+    def _heading_act(self, heading: str | None) -> str | None:
+        if not heading:
+            return None
+        text = " ".join(heading.split())
+        for name in self.names:
+            if re.search(rf"(?:^|\bof\s+)(?:the\s+)?{re.escape(name)}$", text, re.I):
+                return "target"
+        if re.fullmatch(r"[A-Z][\w’'(),\- ]*? Act \d{4}(?: \(\w+ \d+\))?", text):
+            return "other"
+        return None
+
+    def visit(self, p: Provision, ctx: Ctx) -> Ctx:
+        if p.kind in GROUPING_KINDS or p.kind is Kind.SCHEDULE:
+            act = self._heading_act(p.heading)
+            inner = Ctx() if p.kind is Kind.SCHEDULE else ctx
+            if act is not None:
+                inner = Ctx(act=act, last_act=act)
+            self.children(p, inner)
+            return ctx if p.kind is not Kind.SCHEDULE else Ctx()
+        if p.kind is Kind.CLAUSE:
+            ctx = Ctx()  # each section of the bill says afresh which Act it amends
+        words = own_words(p)
+        has_children = any(not c.quoted for c in p.children)
+        if not words:
+            self.children(p, ctx)
+            return ctx
+        try:
+            prose = mask(words, self.names)
+        except Unreadable as exc:
+            if ctx.act == "target" and _AMENDING.search(words):
+                self.unread(p, words, f"its quotation marks cannot be read: {exc}")
+            self.children(p, ctx)
+            return ctx
+        text = prose.masked
+        ctx = replace(ctx, quotes=prose.quotes)
+        # -- "X of the Act is amended as follows" -------------------------------------------------------------
+        m = _AMENDED.match(text) or _SCOPE_AMENDED.match(text)
+        if m and not _AS_IF.search(text):
+            scene = self.scene(m, ctx)
+            if scene is not None:
+                if has_children:
+                    self.children(p, scene)
+                    return ctx
+                return scene
+        # -- "In section 212, in subsection (8)," … ------------------------------------------------------------
+        here, action = self.phrases(text, ctx)
+        action = _TRAILING.sub("", action)
+        if here is None:  # a lead-in lawtrack cannot read: say so only where it is about this Act
+            if (ctx.act == "target" or "ACT" in re.findall(r"\b[A-Z]+\b", text)) and _AMENDING.search(text):
+                self.unread(p, words, "lawtrack cannot tell which provision of the Act these words are about")
+            self.children(p, ctx)
+            return ctx
+        if not action:
+            if has_children:
+                self.children(p, here)
+            return replace(ctx, last_section=here.last_section, last_act=here.last_act)
+        self.act(p, words, prose, action, here)
+        if has_children:
+            self.children(p, here)
+        return replace(ctx, last_section=here.last_section, last_act=here.last_act)
+
+    # -- reading ------------------------------------------------------------------------------------------------
+    def scene(self, m: re.Match[str], ctx: Ctx) -> Ctx | None:
+        groups = m.groupdict()
+        named = groups.get("act")
+        act = act_of(named, ctx) if named else ctx.act
+        scope = Target()
+        last = ctx.last_section
+        if groups.get("scope"):
+            try:
+                _named, targets, _ = read_scope(_APPLIES.sub("", m.group("scope")), replace(ctx, scope=Target()))
+            except NotUnderstood:
+                return None
+            scope = targets[0]
+            last = scope.section or last
+        return Ctx(act=act, scope=scope, last_section=last, last_act=act)
+
+    def phrases(self, text: str, ctx: Ctx) -> tuple[Ctx | None, str]:
+        here = ctx
+        rest = text
+        while True:
+            m = _EACH_ALONE.match(rest)
+            if m and m.group(0).strip(" ,"):
+                here = replace(here, each_place=True)
+                rest = rest[m.end():]
+                continue
+            m = _IN.match(rest)
+            if not m:
+                return here, rest
+            read = None
+            for end in _IN_END.finditer(rest, m.end()):
+                scope_text = _APPLIES.sub("", rest[m.end():end.start()])
+                if not scope_text:
+                    continue
+                try:
+                    read = read_scope(scope_text, here)
+                except NotUnderstood:
+                    continue
+                rest_at = end.end()
+                break
+            if read is None:
+                return (None if rest is text else here), rest
+            named, targets, _ = read
+            act = act_of(named, here)
+            scope = targets[0]
+            last_act = act if named is not None else here.last_act
+            here = replace(here, act=act, scope=scope, last_section=scope.section or here.last_section,
+                           last_act=last_act, many=tuple(targets) if len(targets) > 1 else ())
+            rest = rest[rest_at:]
+
+    def act(self, p: Provision, words: str, prose: Prose, action: str, here: Ctx) -> None:
+        read: Read | None = None
+        try:
+            for _form, recognise in RULES:
+                read = recognise(action, prose, here)
+                if read is not None:
+                    break
+        except NotUnderstood as exc:
+            if act_of(None, here) == "target" or "ACT" in action.split():
+                self.unread(p, words, str(exc))
+            return
+        act = act_of(read.act, here) if read is not None and read.act else here.act
+        if read is None:
+            if act == "target" and _AMENDING.search(action):
+                reason = ("it modifies how the Act is read (“as if …”), not its text" if _AS_IF.search(action)
+                          else f"lawtrack does not know this form of words: “{action}”")
+                self.unread(p, words, reason)
+            return
+        if act != "target":
+            return
+        targets = read.targets if read.targets is not None else (list(here.many) or [here.scope])
+        if all(t == Target() for t in targets):
+            self.unread(p, words, "it does not say which provision of the Act it changes")
+            return
+        objects = _structures(self.elements.get(p.eid or ""))
+        wants = read.change.with_structure or (read.change.unit == "provision" and read.change.action != "omit")
+        if wants and not objects:
+            self.unread(p, words, "it inserts provisions but the bill has no quoted structure here")
+            return
+        self.found.instructions.append(Instruction(
+            source=source_citation(self.bill, p), source_eid=p.eid or "", text=" ".join(words.split()),
+            targets=tuple(targets), change=read.change, through=read.through, notes=prose.notes,
+            structure_xml=objects if wants else ()))
+
+    def unread(self, p: Provision, words: str, reason: str) -> None:
+        self.found.unread.append(Unread(source=source_citation(self.bill, p), source_eid=p.eid or "",
+                                        text=" ".join(words.split()), reason=reason))
+
+
+def read_bill(bill: Bill, title: str) -> Found:
+    """Every amending provision of ``bill`` that acts on the Act called ``title`` (its short title)."""
+    return _Reader(bill, title).run()

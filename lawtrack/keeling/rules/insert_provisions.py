@@ -1,0 +1,39 @@
+"""``after subsection (4) insert—`` (a quoted structure), ``before section 1 insert—``, ``after paragraph (a)
+(but before the “or” at the end) insert—``, ``at the end insert—``, ``at the appropriate place insert—`` (new
+definitions, put in alphabetical order)."""
+
+from __future__ import annotations
+
+import re
+
+from lawtrack.keeling.model import Change
+from lawtrack.keeling.prose import Prose
+from lawtrack.keeling.rules.common import DASH, INSERT, OBJS, Ctx, Q, Read, read_scope, words_of
+
+_BUT = rf"\(\s*but\s+before\s+the\s+(?:words?\s+)?(?P<but>{Q})\s+at\s+the\s+end(?:\s+of\s+it)?\s*\)"
+_AROUND = re.compile(rf"(?P<where>after|before)\s+(?P<ref>.+?)\s*(?:{_BUT})?\s*,?\s*{INSERT}{DASH}(?P<new>{OBJS})",
+                     re.I)
+_END = re.compile(rf"at\s+the\s+(?P<where>end|beginning)(?:\s+of\s+(?P<ref>.+?))?\s*,?\s*{INSERT}{DASH}(?P<new>{OBJS})",
+                  re.I)
+_APPROPRIATE = re.compile(rf"at\s+the\s+appropriate\s+places?(?:\s+in\s+(?P<ref>.+?))?\s*,?\s*{INSERT}{DASH}"
+                          rf"(?P<new>{OBJS})", re.I)
+
+
+def recognise(action: str, prose: Prose, ctx: Ctx) -> Read | None:
+    m = _APPROPRIATE.fullmatch(action)
+    if m:
+        targets = read_scope(m.group("ref"), ctx)[1] if m.group("ref") else None
+        return Read(Change(action="insert", unit="provision", where="appropriate-place", kind="definition"),
+                    targets=targets)
+    m = _END.fullmatch(action)
+    if m:
+        targets = read_scope(m.group("ref"), ctx)[1] if m.group("ref") else None
+        return Read(Change(action="insert", unit="provision",
+                           where="at-end" if m.group("where").lower() == "end" else "at-beginning"), targets=targets)
+    m = _AROUND.fullmatch(action)
+    if m:
+        act, targets, through = read_scope(m.group("ref"), ctx)
+        where = "after" if m.group("where").lower() == "after" else "before"
+        return Read(Change(action="insert", unit="provision", where=where, but_before=words_of(m.group("but"), prose)),
+                    targets=targets[-1:] if where == "after" else targets[:1], act=act)
+    return None

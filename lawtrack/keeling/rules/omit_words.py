@@ -1,0 +1,49 @@
+"""``omit “x”`` (``in each place``, ``in the first place it occurs``); ``omit the words from “x” to “y”``;
+``omit the words following “x”``; ``the words “x” are repealed``; ``omit the “and” at the end of paragraph
+(a)``; ``the word “and” immediately following paragraph (a) is repealed``."""
+
+from __future__ import annotations
+
+import re
+
+from lawtrack.keeling.model import Change
+from lawtrack.keeling.prose import Prose
+from lawtrack.keeling.rules.common import EACH, ORD, Ctx, Q, Read, each, ordinal, read_scope, words_of
+from lawtrack.keeling.rules.substitute_words import TO_END
+
+_OMIT = re.compile(
+    rf"omit\s+(?:the\s+words?\s+from\s+(?P<a>{Q})\s+to\s+(?:(?P<b>{Q})|(?P<end>{TO_END}))"
+    rf"|the\s+words?\s+(?:following|after)\s+(?P<f>{Q})"
+    rf"|(?:the\s+words?\s+)?(?P<w>{Q})(?:\s+to\s+(?:(?P<b2>{Q})|(?P<end2>{TO_END})))?)"
+    rf"(?P<each>{EACH})?{ORD}?", re.I)
+_REPEALED = re.compile(rf"(?:the\s+words?\s+)?(?P<w>{Q})(?P<each>{EACH})?{ORD}?\s*,?\s*(?:is|are)\s+repealed", re.I)
+_NEXT_TO = re.compile(
+    rf"(?:omit\s+)?the\s+(?:words?\s+)?(?P<w>{Q})\s+(?P<rel>at\s+the\s+end\s+of|immediately\s+(?:following|after)"
+    rf"|immediately\s+(?:before|preceding)|(?:following|after|before|preceding))\s+(?P<ref>.+?)"
+    rf"(?:\s*,?\s*(?:is|are)\s+repealed)?", re.I)
+
+
+def recognise(action: str, prose: Prose, ctx: Ctx) -> Read | None:
+    m = _NEXT_TO.fullmatch(action)
+    if m and (action.lower().startswith("omit") or re.search(r"repealed$", action)):
+        _act, targets, _ = read_scope(m.group("ref"), ctx)
+        before = re.search(r"before|preceding", m.group("rel"), re.I) is not None
+        # the word just after (or at the end of) the provision is at its end; the word before it is found in
+        # the provision before it, at its end too — either way the last occurrence in the provision named
+        return Read(Change(action="omit", words=words_of(m.group("w"), prose), occurrence=-1 if not before else 1,
+                           where="before" if before else "after"), targets=targets)
+    m = _REPEALED.fullmatch(action)
+    if m:
+        return Read(Change(action="omit", words=words_of(m.group("w"), prose), each_place=each(m, ctx),
+                           occurrence=ordinal(m)))
+    m = _OMIT.fullmatch(action)
+    if not m:
+        return None
+    words = words_of(m.group("a") or m.group("w") or m.group("f"), prose)
+    to: str | None = None
+    if m.group("b") or m.group("b2"):
+        to = words_of(m.group("b") or m.group("b2"), prose)
+    elif m.group("end") or m.group("end2"):
+        to = ""
+    return Read(Change(action="omit", words=words, to=to, following=bool(m.group("f")), each_place=each(m, ctx),
+                       occurrence=ordinal(m)))

@@ -1,0 +1,26 @@
+"""``for subsection (1) substitute—`` (a quoted structure), ``for section 215 substitute—``, ``for the
+definition of “x” substitute—``, ``for paragraphs (a) and (b) substitute—``; a heading: ``for the italic heading
+before section 28 substitute “…”``."""
+
+from __future__ import annotations
+
+import re
+
+from lawtrack.keeling.model import Change
+from lawtrack.keeling.prose import Prose
+from lawtrack.keeling.rules.common import DASH, OBJS, SUBSTITUTE, Ctx, Q, Read, read_scope, words_of
+
+_FORM = re.compile(rf"for\s+(?P<ref>(?!«).+?)\s*,?\s*{SUBSTITUTE}{DASH}(?P<new>{OBJS}|{Q})", re.I)
+
+
+def recognise(action: str, prose: Prose, ctx: Ctx) -> Read | None:
+    m = _FORM.fullmatch(action)
+    if not m:
+        return None
+    act, targets, through = read_scope(m.group("ref"), ctx)
+    if m.group("new").startswith("«"):
+        if all(t.heading or t.heading_before for t in targets):
+            return Read(Change(action="substitute", unit="heading", new=words_of(m.group("new"), prose)),
+                        targets=targets, act=act)
+        return None
+    return Read(Change(action="substitute", unit="provision"), targets=targets, act=act, through=through)

@@ -1,0 +1,35 @@
+"""``for “x” substitute “y”``; ``for the words from “x” to “y” substitute …`` (both ends go, as in an Act);
+``for “x” to the end of that paragraph substitute …``; ``for the words following “x” substitute …``; with
+``in each place it occurs`` or ``in the second place it occurs``."""
+
+from __future__ import annotations
+
+import re
+
+from lawtrack.keeling.model import Change
+from lawtrack.keeling.prose import Prose
+from lawtrack.keeling.rules.common import DASH, EACH, OBJ, OBJS, ORD, SUBSTITUTE, Ctx, Q, Read, each, ordinal, words_of
+
+TO_END = r"the\s+end(?:\s+of\s+(?:that|the)\s+(?:sub-paragraph|paragraph|subsection|section|definition|entry))?"
+_FORM = re.compile(
+    rf"for\s+(?:the\s+words?\s+from\s+(?P<a>{Q})\s+to\s+(?:(?P<b>{Q})|(?P<end>{TO_END}))"
+    rf"|the\s+words?\s+(?:following|after)\s+(?P<f>{Q})"
+    rf"|(?:the\s+words?\s+)?(?P<w>{Q})(?:\s+to\s+(?:(?P<b2>{Q})|(?P<end2>{TO_END})))?)"
+    rf"(?P<each>{EACH})?{ORD}?\s*,?\s*{SUBSTITUTE}{DASH}(?P<new>{Q}|{OBJ})(?P<more>\s*{OBJS})?",
+    re.I)
+
+
+def recognise(action: str, prose: Prose, ctx: Ctx) -> Read | None:
+    m = _FORM.fullmatch(action)
+    if not m:
+        return None
+    if m.group("new") == OBJ:
+        return None  # words replaced by a quoted structure: a provision form
+    words = words_of(m.group("a") or m.group("w") or m.group("f"), prose)
+    to: str | None = None
+    if m.group("b") or m.group("b2"):
+        to = words_of(m.group("b") or m.group("b2"), prose)
+    elif m.group("end") or m.group("end2"):
+        to = ""
+    return Read(Change(action="substitute", words=words, to=to, following=bool(m.group("f")),
+                       new=words_of(m.group("new"), prose), each_place=each(m, ctx), occurrence=ordinal(m), with_structure=bool(m.group("more"))))

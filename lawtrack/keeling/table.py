@@ -1,0 +1,110 @@
+"""The table of amendments: one :class:`Row` per amending provision of the bill that changes the Act (pure).
+
+The columns are those of LawMaker's Keeling service. ``affected_provision`` is the eId in the Act of the
+provision the words are in (for a definition, the provision that holds it; for a heading, the heading's own eId),
+of the provision that goes or is replaced, or of the one new provisions go next to (for "at the end" or "at the
+appropriate place", the provision they go into). ``location`` is ``Replace`` for substitutions and omissions,
+``Before`` or ``After`` for insertions. ``whole_provision`` is true when whole sections or Schedules go, are
+replaced or are inserted.
+"""
+
+from __future__ import annotations
+
+from lawtrack.keeling.find import NotFound, resolve
+from lawtrack.keeling.model import Instruction, Row, Target
+from lawtrack.model.bill import Bill
+from lawtrack.model.provision import Kind, Provision
+
+_TYPE = {"substitute": "substitution", "omit": "deletion", "insert": "insertion"}
+
+
+def heading_eid(act: Bill, p: Provision) -> str:
+    """The eId of a provision's heading element (``sec_32__hdg``), or the provision's own when it has none."""
+    el = _element(act, p.eid or "")
+    if el is not None:
+        for child in el:
+            if isinstance(child.tag, str) and child.tag.endswith("}heading") and child.get("eId"):
+                return child.get("eId", "")
+    return p.eid or ""
+
+
+def _element(act: Bill, eid: str):  # type: ignore[no-untyped-def]
+    index = getattr(act, "_keeling_elements", None)
+    if index is None:
+        index = {}
+        for el in act.tree().iter():
+            if isinstance(el.tag, str) and el.get("eId"):
+                index.setdefault(el.get("eId"), el)
+        object.__setattr__(act, "_keeling_elements", index)
+    return index.get(eid)
+
+
+def describe(ins: Instruction) -> str:
+    """What the instruction does, in a line ("in section 212(1): for “shorthold” substitute “assured”")."""
+    c = ins.change
+    where = " and ".join(t.describe() for t in ins.targets)
+    if c.unit == "heading":
+        return f"{where}: becomes “{c.new}”"
+    if c.unit == "provision":
+        what = {"omit": "omit", "substitute": "substitute"}.get(c.action)
+        if what:
+            return f"{what} {where}" + (f" (with the “{c.together_with}”)" if c.together_with else "")
+        place = {"after": "after", "before": "before", "at-end": "at the end of", "at-beginning":
+                 "at the beginning of", "appropriate-place": "at the appropriate place in"}.get(c.where, c.where)
+        return f"{place} {where}, insert {len(ins.structure_xml)} quoted structure(s)"
+    span = f"the words from “{c.words}” to " + (f"“{c.to}”" if c.to else "the end") if c.to is not None else (
+        f"the words following “{c.words}”" if c.following else f"“{c.words}”")
+    each = " in each place" if c.each_place else ""
+    if c.action == "substitute":
+        return f"in {where}: for {span}{each} substitute “{c.new}”"
+    if c.action == "omit":
+        return f"in {where}: omit {span}{each}"
+    if c.where in ("at-end", "at-beginning"):
+        return f"in {where}: at the {'end' if c.where == 'at-end' else 'beginning'} insert “{c.new}”"
+    return f"in {where}: {c.where} “{c.words}”{each} insert “{c.new}”"
+
+
+def affected(act: Bill, ins: Instruction, target: Target) -> tuple[str, bool]:
+    """The eId in the Act a row names for one target, and whether a whole section or Schedule is concerned."""
+    p = resolve(act, target)
+    c = ins.change
+    if target.heading and c.unit in ("heading", "words"):
+        return heading_eid(act, p), False
+    if p.kind is Kind.DEFINITION:
+        parent = act.parent(p)
+        return (parent.eid if parent is not None and parent.eid else p.eid or ""), False
+    if target.heading_before is not None:
+        return p.eid or "", False
+    whole = c.unit == "provision" and p.kind in (Kind.CLAUSE, Kind.SCHEDULE)
+    if c.unit == "provision" and c.action == "insert":
+        whole = whole and any(b"<section" in x or b":section" in x or b"<schedule" in x or b'name="schedule"' in x
+                              for x in ins.structure_xml)
+    return p.eid or "", whole
+
+
+def location(ins: Instruction) -> str:
+    c = ins.change
+    if c.action != "insert":
+        return "Replace"
+    return "Before" if c.where in ("before", "at-beginning") else "After"
+
+
+def row(act: Bill, ins: Instruction) -> Row:
+    """The table row of one instruction; a target the Act does not have is said in ``status`` and ``detail``."""
+    eids: list[str] = []
+    whole = False
+    status = "applied"
+    detail = ""
+    for target in ins.targets:
+        try:
+            eid, w = affected(act, ins, target)
+        except NotFound as exc:
+            status, detail = "not-found", str(exc)
+            continue
+        eids.append(eid)
+        whole = whole or w
+    return Row(source=ins.source, source_eid=ins.source_eid,
+               type_of_amendment=_TYPE[ins.change.action],  # type: ignore[arg-type]
+               affected_provision=",".join(dict.fromkeys(eids)), location=location(ins),  # type: ignore[arg-type]
+               whole_provision=whole, operation=describe(ins), status=status,  # type: ignore[arg-type]
+               detail=detail)
