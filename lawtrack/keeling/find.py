@@ -31,8 +31,8 @@ def _descend(p: Provision, path: tuple[str, ...], where: str) -> Provision:
     return p
 
 
-def _schedule(act: Bill, label: str) -> Provision:
-    schedules = act.schedules()
+def _schedule(act: Bill, label: str, schedules: list[Provision] | None = None) -> Provision:
+    schedules = act.schedules() if schedules is None else schedules
     if label == "" and len(schedules) == 1:
         return schedules[0]
     for s in schedules:
@@ -73,7 +73,18 @@ def _grouping(act: Bill, scope: Provision | None, kind: Kind, label: str) -> Pro
     raise NotFound(f"the Act has no {kind.value.title()} {label}")
 
 
-def resolve(act: Bill, target: Target) -> Provision:
+class Finder:
+    """Resolves targets in one Act, reading its list of Schedules once."""
+
+    def __init__(self, act: Bill) -> None:
+        self.act = act
+        self.schedules = act.schedules()
+
+    def __call__(self, target: Target) -> Provision:
+        return resolve(self.act, target, self.schedules)
+
+
+def resolve(act: Bill, target: Target, schedules: list[Provision] | None = None) -> Provision:
     """The provision ``target`` cites (for a definition, the definition; for a heading, the headed provision)."""
     if target.heading_before is not None:
         section = act.clause(target.heading_before)
@@ -89,7 +100,7 @@ def resolve(act: Bill, target: Target) -> Provision:
             raise NotFound(f"the Act has no section {target.section}")
         p = _descend(section, target.path, f"section {target.section}")
     elif target.schedule is not None:
-        schedule = _schedule(act, target.schedule)
+        schedule = _schedule(act, target.schedule, schedules)
         if target.part is not None:
             p = _grouping(act, schedule, Kind.PART, target.part)
         elif target.path:

@@ -114,7 +114,7 @@ class Unread(_Frozen):
     reason: str
 
 
-Status = Literal["applied", "not-found", "ambiguous", "unparsed"]
+Status = Literal["applied", "not-found", "ambiguous", "unparsed", "error"]
 
 
 class Row(_Frozen):

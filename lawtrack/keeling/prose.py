@@ -104,8 +104,9 @@ def _acts(masked: str, names: Sequence[str]) -> str:
     for name in sorted(names, key=len, reverse=True):
         bare = name[4:] if name.lower().startswith("the ") else name
         masked = re.sub(r"\b(?:[Tt]he\s+)?" + re.escape(bare) + r"\b", "ACT", masked)
-    masked = _OTHER_ACT.sub("OTHERACT", masked)
-    masked = _SHORT_OTHER.sub("OTHERACT", masked)
+    if "Act" in masked:
+        masked = _OTHER_ACT.sub("OTHERACT", masked)
+        masked = _SHORT_OTHER.sub("OTHERACT", masked)
     masked = re.sub(r"\bthat\s+Act\b", "THATACT", masked)
     return re.sub(r"\bthis\s+Act\b", "THISACT", masked)
 

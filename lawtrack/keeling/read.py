@@ -41,6 +41,9 @@ _TRAILING = re.compile(r"[\s,;.:]*(?:\b(?:and|or)\b)?[\s,;.:]*$")
 _AMENDING = re.compile(r"\b(?:substitute[ds]?|omit(?:ted)?|insert(?:ed)?|repealed|becomes|amended|modified)\b",
                        re.I)
 _AS_IF = re.compile(r"\bas\s+if\b", re.I)
+#: Words without any of these neither set the scene nor act: they are not read at all.
+_RELEVANT = re.compile(r"^(?:In|in)\s|\b(?:amended|modified|substitute[ds]?|omit(?:ted)?|insert(?:ed)?|repealed|"
+                       r"becomes)\b", re.I)
 
 
 @dataclass
@@ -164,7 +167,7 @@ class _Reader:
             ctx = Ctx()  # each section of the bill says afresh which Act it amends
         words = own_words(p)
         has_children = any(not c.quoted for c in p.children)
-        if not words:
+        if not words or not _RELEVANT.search(words):
             self.children(p, ctx)
             return ctx
         try:

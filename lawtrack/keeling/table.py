@@ -10,7 +10,7 @@ replaced or are inserted.
 
 from __future__ import annotations
 
-from lawtrack.keeling.find import NotFound, resolve
+from lawtrack.keeling.find import Finder, NotFound
 from lawtrack.keeling.model import Instruction, Row, Target
 from lawtrack.model.bill import Bill
 from lawtrack.model.provision import Kind, Provision
@@ -64,9 +64,9 @@ def describe(ins: Instruction) -> str:
     return f"in {where}: {c.where} “{c.words}”{each} insert “{c.new}”"
 
 
-def affected(act: Bill, ins: Instruction, target: Target) -> tuple[str, bool]:
+def affected(act: Bill, ins: Instruction, target: Target, finder: Finder | None = None) -> tuple[str, bool]:
     """The eId in the Act a row names for one target, and whether a whole section or Schedule is concerned."""
-    p = resolve(act, target)
+    p = (finder or Finder(act))(target)
     c = ins.change
     if target.heading and c.unit in ("heading", "words"):
         return heading_eid(act, p), False
@@ -89,7 +89,7 @@ def location(ins: Instruction) -> str:
     return "Before" if c.where in ("before", "at-beginning") else "After"
 
 
-def row(act: Bill, ins: Instruction) -> Row:
+def row(act: Bill, ins: Instruction, finder: Finder | None = None) -> Row:
     """The table row of one instruction; a target the Act does not have is said in ``status`` and ``detail``."""
     eids: list[str] = []
     whole = False
@@ -97,7 +97,7 @@ def row(act: Bill, ins: Instruction) -> Row:
     detail = ""
     for target in ins.targets:
         try:
-            eid, w = affected(act, ins, target)
+            eid, w = affected(act, ins, target, finder)
         except NotFound as exc:
             status, detail = "not-found", str(exc)
             continue

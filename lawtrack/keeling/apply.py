@@ -1,0 +1,518 @@
+"""Apply a bill's instructions to an Act (pure, like :func:`lawtrack.apply` for amendment papers).
+
+Each instruction is planned completely before anything is kept, so it applies wholly or not at all, and each gets
+an :class:`~lawtrack.amendments.outcome.Outcome` numbered by its bill provision ("s. 28(2)(a)"): applied,
+not-found (the Act has no such provision or words), ambiguous (the words occur more than once and the bill does
+not say which) or unparsed (the inserted text cannot be read). Words are found in the provision the bill cites;
+"in each place it occurs" takes every occurrence, "in the second place" the second; "the words from “x” to “y”"
+takes both ends, as in an Act. Inserted provisions get fresh GUIDs and LawMaker eIds; a substituted provision's
+replacement takes its eId.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from lawtrack.amendments.outcome import ApplyResult, Failure, Outcome
+from lawtrack.amendments.plan import Session
+from lawtrack.amendments.structure import Place, child_eid, num_label, put, refresh_ids, structure_elements
+from lawtrack.amendments.xmledit import EditError, Editor
+from lawtrack.errors import LawtrackError
+from lawtrack.formats.akn import akn, local
+from lawtrack.formats.lawmaker import ProvisionSpan, rebuild_bill
+from lawtrack.keeling.find import Finder, NotFound
+from lawtrack.keeling.model import Instruction, Target, Unread
+from lawtrack.model.bill import Bill
+from lawtrack.model.provision import Kind, Provision
+
+_PUNCT_START = ",.;:)’”"
+
+
+@dataclass
+class _Plan:
+    edits: list[Callable[[Editor], None]] = field(default_factory=list)
+    inserts: list[Callable[[], list[etree._Element]]] = field(default_factory=list)
+    spans: list[tuple[str, int, int]] = field(default_factory=list)
+    touched: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Place:
+    """Where a cited provision is: its element, the unit (section or Schedule paragraph) whose text offsets the
+    edits use, the attribution key, and its span in that text."""
+
+    provision: Provision
+    element: etree._Element
+    unit: etree._Element
+    key: str
+    start: int
+    end: int
+
+
+def _unit_of(act: Bill, p: Provision) -> tuple[Provision, str]:
+    """The unit whose text carries ``p`` (its section, or its Schedule paragraph) and the attribution key the
+    Keeling view uses (the section's eId; for a Schedule paragraph, the Schedule's)."""
+    chain = [p, *act.ancestors(p)]
+    for node in chain:
+        if node.kind is Kind.CLAUSE and not node.quoted:
+            return node, node.eid or ""
+    schedule = next((n for n in chain if n.kind is Kind.SCHEDULE), None)
+    top = None
+    for node in chain:
+        if node.kind is Kind.PARAGRAPH and node.element == "paragraph":
+            top = node
+    if top is not None and schedule is not None:
+        return top, schedule.eid or ""
+    return chain[-1], (schedule.eid if schedule is not None else chain[-1].eid) or ""
+
+
+def _find_span(spans: list[ProvisionSpan], node: etree._Element) -> ProvisionSpan | None:
+    for span in spans:
+        if span.node is node:
+            return span
+        found = _find_span(span.children, node)
+        if found is not None:
+            return found
+    return None
+
+
+class _Applier:
+    def __init__(self, act: Bill) -> None:
+        self.act = act
+        self.s = Session(act)
+        self.resolve = Finder(act)
+
+    # -- places -------------------------------------------------------------------------------------------------
+    def place(self, target: Target) -> _Place:
+        try:
+            p = self.resolve(target)
+        except NotFound as exc:
+            raise Failure("not-found", str(exc)) from None
+        return self.place_of(p)
+
+    def place_of(self, p: Provision) -> _Place:
+        el = self.s.index.get(p.eid or "")
+        if el is None:
+            raise Failure("not-found", f"{p.eid} has no element in the Act")
+        unit, key = _unit_of(self.act, p)
+        unit_el = self.s.index.get(unit.eid or "", el)
+        tm = self.s.editor.map_of(unit_el)
+        span = _find_span(tm.provisions, el)
+        if span is None:
+            if el is unit_el:
+                return _Place(p, el, unit_el, key, 0, len(tm.text))
+            raise Failure("not-found", f"{p.eid} is not in the text of {unit.eid}")
+        return _Place(p, el, unit_el, key, span.start, span.end)
+
+    def text(self, place: _Place) -> str:
+        return self.s.editor.map_of(place.unit).text
+
+    def heading_range(self, place: _Place) -> tuple[int, int]:
+        heading = place.element.find(akn("heading"))
+        if heading is None:
+            raise Failure("not-found", f"{place.provision.eid} has no heading")
+        nodes = {id(n) for n in heading.iter()}
+        segs = [sg for sg in self.s.editor.map_of(place.unit).segments if id(sg.node) in nodes and sg.slot == "text"
+                or (sg.slot == "tail" and id(sg.node) in nodes and sg.node is not heading)]
+        if not segs:
+            raise Failure("not-found", f"the heading of {place.provision.eid} has no text")
+        return min(sg.offset for sg in segs), max(sg.offset + sg.length for sg in segs)
+
+    def scope_range(self, place: _Place, target: Target) -> tuple[int, int]:
+        if target.heading or target.heading_before is not None:
+            return self.heading_range(place)
+        if target.opening_words:
+            tm = self.s.editor.map_of(place.unit)
+            span = _find_span(tm.provisions, place.element)
+            first = span.children[0].start if span is not None and span.children else place.end
+            return place.start, first
+        return place.start, place.end
+
+    # -- words --------------------------------------------------------------------------------------------------
+    @staticmethod
+    def occurrences(text: str, words: str, a: int, b: int) -> list[int]:
+        if not words:
+            return []
+        out = []
+        i = text.find(words, a, b)
+        while i >= 0:
+            before_ok = i == 0 or not (words[0].isalnum() and text[i - 1].isalnum())
+            j = i + len(words)
+            after_ok = j >= len(text) or not (words[-1].isalnum() and text[j].isalnum())
+            if before_ok and after_ok:
+                out.append(i)
+            i = text.find(words, i + 1, b)
+        return out
+
+    def pick(self, ins: Instruction, found: list[int], where: str) -> list[int]:
+        c = ins.change
+        if not found:
+            raise Failure("not-found", f"“{c.words}” is not in {where}")
+        if c.each_place:
+            return found
+        if c.occurrence is not None:
+            k = c.occurrence
+            if k == -1:
+                return found[-1:]
+            if k > len(found):
+                raise Failure("not-found", f"“{c.words}” occurs only {len(found)} time(s) in {where}")
+            return [found[k - 1]]
+        if len(found) > 1:
+            raise Failure("ambiguous", f"“{c.words}” occurs {len(found)} times in {where} and the bill does not say "
+                                       f"which")
+        return found
+
+    def words(self, ins: Instruction, plan: _Plan) -> None:
+        c = ins.change
+        for target in ins.targets:
+            place = self.place(target)
+            text = self.text(place)
+            a, b = self.scope_range(place, target)
+            where = target.describe()
+            if c.action == "insert" and c.where in ("at-end", "at-beginning"):
+                pos = b if c.where == "at-end" else a
+                if c.where == "at-end":
+                    while pos > a and text[pos - 1] in " \n":
+                        pos -= 1
+                self._insert(plan, place, pos, c.new, "before" if c.where == "at-end" else "after")
+                continue
+            for start in self.pick(ins, self.occurrences(text, c.words, a, b), where):
+                end = start + len(c.words)
+                if c.action == "insert":
+                    pos = end if c.where == "after" else start
+                    self._insert(plan, place, pos, c.new, "before" if c.where == "after" else "after")
+                    continue
+                new = c.new if c.action == "substitute" else ""
+                if c.following:  # "the words following “excuse”": the words go, the sentence's full stop stays
+                    start = end
+                    if new and new[:1] not in _PUNCT_START:
+                        new = " " + new
+                    end = b
+                    while end > start and text[end - 1] in ".;: \n":
+                        end -= 1
+                elif c.to is not None:
+                    if c.to:
+                        ends = self.occurrences(text, c.to, end, b)
+                        if not ends:
+                            raise Failure("not-found", f"“{c.to}” does not follow “{c.words}” in {where}")
+                        end = ends[0] + len(c.to)
+                    else:
+                        end = b
+                        while end > start and text[end - 1] in " \n":
+                            end -= 1
+                if not new and start > 0 and text[start - 1] == " " and (end >= len(text) or text[end] in " ,.;:)\n"):
+                    start -= 1  # words left out take the space before them
+                self._delete(plan, place, start, end, new)
+        if c.with_structure:
+            self.append_structure(ins, plan, ins.targets[-1])
+
+    def _insert(self, plan: _Plan, place: _Place, pos: int, words: str, lean: str) -> None:
+        text = self.text(place)
+        if lean == "before":  # after the words: a space unless the new words start with punctuation
+            if words[:1] not in _PUNCT_START and pos > 0 and text[pos - 1] not in " \n—(“":
+                words = " " + words
+        elif words and words[-1] not in "—(“" and pos < len(text) and text[pos] not in " \n":
+            words = words + " "
+        unit = place.unit
+        plan.edits.append(lambda ed: ed.insert(unit, pos, words, lean=lean))
+        plan.spans.append((place.key, pos, pos))
+
+    def _delete(self, plan: _Plan, place: _Place, start: int, end: int, new: str) -> None:
+        unit = place.unit
+        plan.edits.append(lambda ed: ed.delete(unit, start, end, new))
+        plan.spans.append((place.key, start, end))
+
+    # -- headings -----------------------------------------------------------------------------------------------
+    def heading(self, ins: Instruction, plan: _Plan) -> None:
+        for target in ins.targets:
+            place = self.place(target)
+            a, b = self.heading_range(place)
+            self._delete(plan, place, a, b, ins.change.new)
+
+    # -- provisions ---------------------------------------------------------------------------------------------
+    def structure(self, ins: Instruction) -> list[etree._Element]:
+        try:
+            new = [el for blob in ins.structure_xml for el in structure_elements(blob, ins.source)]
+        except LawtrackError as exc:
+            raise Failure("unparsed", f"the text it inserts cannot be read: {exc.message}") from None
+        for el in new:
+            _as_act_text(el)
+        return new
+
+    def _new_ids(self, new: list[etree._Element], parent: etree._Element | None, seed: str,
+                 reuse: etree._Element | None = None) -> None:
+        for el in new:
+            if reuse is not None and el is new[0] and reuse.get("eId"):
+                old = reuse.get("eId", "")
+                self.s.taken.discard(old)
+                refresh_ids(el, old, seed, self.s.taken)
+            elif el.get("name") == "definition" and parent is not None:
+                term = re.sub(r"[^a-z0-9]", "", _term(el).lower()) or "new"
+                refresh_ids(el, f"{parent.get('eId', '')}__def_{term}_", seed, self.s.taken)
+            else:
+                refresh_ids(el, child_eid(parent, el, num_label(el)), seed, self.s.taken)
+
+    def _put(self, plan: _Plan, place: Place, new: list[etree._Element], seed: str,
+             reuse: etree._Element | None = None) -> None:
+        placed_after = self.s.placed_after
+        parent = place.parent
+
+        def insert() -> list[etree._Element]:
+            put(place, new, placed_after)
+            self._new_ids(new, parent, seed, reuse)
+            return new
+
+        plan.inserts.append(insert)
+
+    def siblings(self, first: Provision, last: Provision) -> list[Provision]:
+        parent = self.act.parent(first)
+        if parent is None or self.act.parent(last) is not parent:
+            raise Failure("not-found", f"{first.eid} and {last.eid} are not a run of provisions")
+        kids = [c for c in parent.children if not c.quoted]
+        i, j = kids.index(first), kids.index(last)
+        return kids[i : j + 1]
+
+    def provisions(self, ins: Instruction) -> list[Provision]:
+        try:
+            found = [self.resolve(t) for t in ins.targets]
+        except NotFound as exc:
+            raise Failure("not-found", str(exc)) from None
+        if ins.through and len(found) == 2:
+            return self.siblings(found[0], found[1])
+        return found
+
+    def omit(self, ins: Instruction, plan: _Plan) -> None:
+        found = self.provisions(ins)
+        for p in found:
+            place = self.place_of(p)
+            el = place.element
+            plan.edits.append(lambda ed, el=el: ed.remove(el))  # type: ignore[misc]
+            plan.spans.append((place.key, place.start, place.end))
+            plan.touched.append(p.eid or "")
+        word = ins.change.together_with
+        if word and ins.change.where == "before":
+            prev = self._previous(found[0])
+            if prev is None:
+                raise Failure("not-found", f"there is no provision before {found[0].eid} to take “{word}” from")
+            self._drop_last(plan, prev, word)
+
+    def _previous(self, p: Provision) -> Provision | None:
+        parent = self.act.parent(p)
+        if parent is None:
+            return None
+        kids = [c for c in parent.children if not c.quoted]
+        i = kids.index(p)
+        return kids[i - 1] if i > 0 else None
+
+    def _drop_last(self, plan: _Plan, p: Provision, word: str) -> None:
+        place = self.place_of(p)
+        text = self.text(place)
+        found = self.occurrences(text, word, place.start, place.end)
+        if not found:
+            raise Failure("not-found", f"“{word}” is not at the end of {p.eid}")
+        start = found[-1]
+        self._delete(plan, place, start - 1 if text[start - 1 : start] == " " else start, start + len(word), "")
+
+    def substitute(self, ins: Instruction, plan: _Plan) -> None:
+        found = self.provisions(ins)
+        new = self.structure(ins)
+        if not new:
+            raise Failure("unparsed", "there is no provision in the text it inserts")
+        first, last = self.place_of(found[0]), self.place_of(found[-1])
+        self._put(plan, Place("after", last.element, last.element.getparent()), new, ins.source_eid,
+                  reuse=first.element)
+        for p in found:
+            place = self.place_of(p)
+            el = place.element
+            plan.edits.append(lambda ed, el=el: ed.remove(el))  # type: ignore[misc]
+            plan.spans.append((place.key, place.start, place.end))
+
+    def insert(self, ins: Instruction, plan: _Plan) -> None:
+        c = ins.change
+        new = self.structure(ins)
+        if not new:
+            raise Failure("unparsed", "there is no provision in the text it inserts")
+        target = ins.targets[-1] if c.where == "after" else ins.targets[0]
+        place = self.place(target)
+        el = place.element
+        if c.where == "after":
+            where = Place("after", el, el.getparent())
+            pos = place.end
+        elif c.where == "before":
+            where = Place("before", el, el.getparent())
+            pos = place.start
+        elif c.where == "appropriate-place":
+            where, pos = self.alphabetical(place, new[0])
+        elif c.where == "at-beginning":
+            kids = [k for k in el if isinstance(k.tag, str) and local(k.tag) in ("subsection", "paragraph",
+                                                                                   "subparagraph", "level", "section",
+                                                                                   "hcontainer")]
+            where = Place("before", kids[0], el) if kids else Place("append", el, el)
+            pos = place.start
+        else:
+            where, pos = Place("append", el, el), place.end
+        if c.but_before:
+            self._drop_last(plan, place.provision, c.but_before)
+            word = c.but_before
+            plan.inserts.append(lambda: (_append_word(new[-1], word), [])[1])
+        self._put(plan, where, new, ins.source_eid)
+        plan.spans.append((place.key, pos, pos))
+
+    def append_structure(self, ins: Instruction, plan: _Plan, target: Target) -> None:
+        place = self.place(target)
+        new = self.structure(ins)
+        self._put(plan, Place("append", place.element, place.element), new, ins.source_eid)
+
+    def alphabetical(self, place: _Place, new: etree._Element) -> tuple[Place, int]:
+        """Where a new definition goes among the provision's definitions: in alphabetical order of the term."""
+        term = _term(new)
+        defs = [d for d in place.provision.children if d.kind is Kind.DEFINITION]
+        for d in defs:
+            if _sort_key(_defined(d)) > _sort_key(term):
+                at = self.place_of(d)
+                return Place("before", at.element, at.element.getparent()), at.start
+        if defs:
+            at = self.place_of(defs[-1])
+            return Place("after", at.element, at.element.getparent()), at.end
+        return Place("append", place.element, place.element), place.end
+
+    # -- driving ------------------------------------------------------------------------------------------------
+    def plan(self, ins: Instruction) -> _Plan:
+        plan = _Plan()
+        c = ins.change
+        if c.unit == "heading":
+            self.heading(ins, plan)
+        elif c.unit == "words":
+            self.words(ins, plan)
+        elif c.action == "omit":
+            self.omit(ins, plan)
+        elif c.action == "substitute":
+            self.substitute(ins, plan)
+        else:
+            self.insert(ins, plan)
+        return plan
+
+
+def _append_word(el: etree._Element, word: str) -> None:
+    """Put ``word`` at the end of the last text of an inserted provision (the “or” it was inserted before)."""
+    last = None
+    for node in el.iter():
+        if isinstance(node.tag, str) and node.text and node.text.strip():
+            last = node
+    if last is not None and last.text is not None:
+        last.text = last.text.rstrip() + f" {word}"
+
+
+def _as_act_text(el: etree._Element) -> None:
+    """Inserted text as the Act prints it: the bill's printed-line markers go (an Act has no bill's lines), and
+    a defined term's quotation marks, which the bill keeps in attributes, become text as in the Act."""
+    for pi in [n for n in el.iter(etree.ProcessingInstruction) if n.target == "L"]:
+        parent = pi.getparent()
+        if parent is None:
+            continue
+        if pi.tail:
+            prev = pi.getprevious()
+            if prev is not None:
+                prev.tail = (prev.tail or "") + pi.tail
+            else:
+                parent.text = (parent.text or "") + pi.tail
+        parent.remove(pi)
+    for node in el.iter():
+        if not isinstance(node.tag, str) or local(node.tag) != "def":
+            continue
+        start, end = _UKL_START, _UKL_END
+        opening, closing = node.get(start), node.get(end)
+        if opening is None and closing is None:
+            continue
+        for name in (start, end):
+            if name in node.attrib:
+                del node.attrib[name]
+        prev = node.getprevious()
+        parent = node.getparent()
+        if opening:
+            if prev is not None:
+                prev.tail = (prev.tail or "") + opening
+            elif parent is not None:
+                parent.text = (parent.text or "") + opening
+        if closing:
+            node.tail = closing + (node.tail or "")
+
+
+_UKL_START = "{https://www.legislation.gov.uk/namespaces/UK-AKN}startQuote"
+_UKL_END = "{https://www.legislation.gov.uk/namespaces/UK-AKN}endQuote"
+
+
+def _term(el: etree._Element) -> str:
+    for node in el.iter():
+        if isinstance(node.tag, str) and local(node.tag) == "def":
+            return "".join(node.itertext())
+    return "".join(el.itertext())
+
+
+def _defined(p: Provision) -> str:
+    for m in p.marks:
+        if m.tag == "def":
+            return p.text[m.start : m.end]
+    return p.text
+
+
+def _sort_key(term: str) -> str:
+    return re.sub(r"[^a-z0-9 ]", "", term.lower()).strip()
+
+
+def apply_instructions(act: Bill, instructions: Sequence[Instruction], unread: Sequence[Unread] = ()) -> ApplyResult:
+    """Apply ``instructions`` (in the bill's order) to ``act``; ``act`` is not changed. One outcome each, and an
+    ``unparsed`` outcome for each provision in ``unread``."""
+    ap = _Applier(act)
+    s = ap.s
+    results: list[tuple[Instruction, _Plan | None, Outcome | None]] = []
+    for ins in instructions:
+        mark = s.checkpoint()
+        try:
+            plan = ap.plan(ins)
+            for edit in plan.edits:
+                edit(s.editor)
+        except Failure as exc:
+            s.rollback(mark)
+            results.append((ins, None, Outcome(number=ins.source, status=exc.status, detail=exc.detail)))
+            continue
+        except (EditError, LawtrackError) as exc:
+            s.rollback(mark)
+            results.append((ins, None, Outcome(number=ins.source, status="not-found", detail=str(exc))))
+            continue
+        except Exception as exc:  # a fault in lawtrack: this instruction's outcome, not a crash
+            s.rollback(mark)
+            results.append((ins, None, Outcome(number=ins.source, status="error",
+                                               detail=f"internal error ({type(exc).__name__}: {exc}); please "
+                                                      f"report it")))
+            continue
+        results.append((ins, plan, None))
+    new_elements: list[etree._Element] = []
+    made: dict[int, list[str]] = {}
+    for i, (_ins, plan, _o) in enumerate(results):
+        if plan is None:
+            continue
+        for make in plan.inserts:
+            els = make()
+            new_elements.extend(els)
+            made.setdefault(i, []).extend(n.get("eId", "") for el in els for n in el.iter()
+                                          if isinstance(n.tag, str) and n.get("eId"))
+    s.editor.apply()
+    outcomes: list[Outcome] = []
+    for i, (ins, plan, failed) in enumerate(results):
+        if plan is None:
+            outcomes.append(failed)  # type: ignore[arg-type]
+            continue
+        detail = "; ".join(ins.notes)
+        outcomes.append(Outcome(number=ins.source, status="applied", detail=detail,
+                                provisions=tuple(made.get(i, [])) + tuple(plan.touched),
+                                spans=tuple(plan.spans)))
+    for u in unread:
+        outcomes.append(Outcome(number=u.source, status="unparsed", detail=u.reason))
+    amended = rebuild_bill(act, s.root, s.editor.changed + new_elements, f"{act.source} (amended)")
+    return ApplyResult(bill=amended, outcomes=tuple(outcomes))
