@@ -57,6 +57,10 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "draft": ("lawtrack.drafting.drafter", "draft"),
     "draft_with_notes": ("lawtrack.drafting.drafter", "draft_with_notes"),
     "DraftResult": ("lawtrack.drafting.drafter", "DraftResult"),
+    # what a bill does to the Acts it amends
+    "keeling": ("lawtrack.acts.schedule", "keeling"),
+    "KeelingSchedule": ("lawtrack.acts.schedule", "KeelingSchedule"),
+    "AmendmentRow": ("lawtrack.acts.model", "Row"),
     # tracking
     "BillsClient": ("lawtrack.track.client", "BillsClient"),
     "Store": ("lawtrack.track.store", "Store"),
@@ -66,12 +70,14 @@ _EXPORTS: dict[str, tuple[str, str]] = {
 __all__ = [
     "Amendment",
     "AmendmentPaper",
+    "AmendmentRow",
     "ApplyResult",
     "Bill",
     "BillDiff",
     "BillMetadata",
     "BillsClient",
     "DraftResult",
+    "KeelingSchedule",
     "Kind",
     "LawtrackError",
     "LineHit",
@@ -87,6 +93,7 @@ __all__ = [
     "compare",
     "draft",
     "draft_with_notes",
+    "keeling",
     "keeling_view",
     "load_amendments",
     "load_bill",
@@ -101,6 +108,8 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from lawtrack.acts.model import Row as AmendmentRow
+    from lawtrack.acts.schedule import KeelingSchedule, keeling
     from lawtrack.amendments.apply import apply
     from lawtrack.amendments.instructions.parser import parse_instruction
     from lawtrack.amendments.load import load_amendments, load_paper

@@ -38,6 +38,14 @@ class VersionInfo(BaseModel):
     path: str
 
 
+class AmendsInfo(BaseModel):
+    """An Act the bill amends, shown as a Keeling schedule on the bill's page."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    path: str
+
+
 class SiteInfo(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -52,6 +60,7 @@ class Manifest(BaseModel):
     source: SourceInfo
     record: StageRecord | None = None
     versions: list[VersionInfo] = []
+    amends: list[AmendsInfo] = []
     site: SiteInfo = SiteInfo()
     #: The manifest file itself; source paths are relative to its repository (the folder above ``bills/``).
     file: str = ""

@@ -36,7 +36,10 @@ BILLS = {
 }
 #: Documents that ship with the repository, by file name (``tests/test_sources.py`` checks they are
 #: byte-identical to the shared copies and listed in ``bills/SOURCES.md``).
-SHIPPED = {p.name: p for p in sorted((ROOT / "bills").glob("*/*")) if p.suffix in (".xml", ".md")}
+_SHIPPED_FILES = [p for p in sorted((ROOT / "bills").glob("*/*")) if p.suffix in (".xml", ".md")]
+#: By folder and name ("housing-act-2004/act.xml"), and by name where the name alone says which document it is.
+SHIPPED_AT = {f"{p.parent.name}/{p.name}": p for p in _SHIPPED_FILES}
+SHIPPED = {p.name: p for p in _SHIPPED_FILES if p.name not in ("act.xml", "bill.xml")}
 VPA_MD = SHIPPED["ukpga-2024-21.md"]
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -58,8 +61,9 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "lawtrack"))
 def shared_file(relative: str | Path) -> Path:
     """A real document by its path under ``../shared/data``: the repository's shipped copy when there is one,
     else the shared file. Missing shared data fails in CI (CI=true) and skips, counted, elsewhere."""
-    shipped = SHIPPED.get(Path(relative).name)
-    if shipped is not None and Path(relative).name != "README.md":
+    rel = Path(relative)
+    shipped = SHIPPED_AT.get(f"{rel.parent.name}/{rel.name}") or SHIPPED.get(rel.name)
+    if shipped is not None and rel.name != "README.md":
         return shipped
     path = SHARED / relative
     if not path.exists():

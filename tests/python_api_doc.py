@@ -23,6 +23,7 @@ SECTIONS: list[tuple[str, list[str]]] = [
     ("Applying amendments", ["apply", "ApplyResult", "Outcome", "keeling_view"]),
     ("Comparing and drafting", ["compare", "BillDiff", "ProvisionDiff", "word_diff", "draft", "draft_with_notes",
                                 "DraftResult"]),
+    ("What a bill does to existing law", ["keeling", "KeelingSchedule", "AmendmentRow"]),
     ("Tracking bills", ["BillsClient", "Store", "sync"]),
     ("Errors", ["LawtrackError"]),
 ]

@@ -22,7 +22,7 @@ FLOORS: dict[str, int] = {
     "lawtrack.diff": 4,
     "lawtrack.render": 5,
     "lawtrack.drafting": 5,
-    "lawtrack.keeling": 5,
+    "lawtrack.acts": 5,
     "lawtrack.manifest": 6,
     "lawtrack.site": 7,
     "lawtrack.cli": 8,

@@ -20,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "draft": ("lawtrack.cli.draft", "draft_cmd", "Draft the amendments that turn one version into another."),
     "explain": ("lawtrack.cli.amendments", "explain_cmd", "Show how lawtrack reads an amendment instruction."),
     "export-paper": ("lawtrack.cli.amendments", "export_paper", "Write amendments as a LawMaker amendment paper."),
+    "keeling": ("lawtrack.cli.keeling", "keeling_cmd", "What a bill does to an Act: the Keeling schedule."),
     "paper": ("lawtrack.cli.amendments", "paper_cmd", "Read an amendment paper: one row per amendment."),
     "site": ("lawtrack.cli.site", "site", "Build the campaign site from bills/ with MkDocs."),
     "track": ("lawtrack.cli.track", "track", "Track bills through Parliament with the Bills API."),

@@ -55,6 +55,14 @@ def demo(bills_dir: Path, db: Path, no_site: bool) -> None:
                     out.print(f"  amendment {o.number or 'draft'}: {o.status} — {o.detail}", markup=False)
                 if not result.all_applied:
                     raise LawtrackError("our amendments no longer apply cleanly", source=m.site.amendments)
+            for amends in m.amends:
+                from lawtrack.formats.load import load_bill
+                from lawtrack.acts.schedule import keeling
+
+                k = keeling(load_bill(m.resolve(amends.path)), b)
+                applied = sum(1 for r in k.rows if r.status == "applied")
+                out.print(f"  amends the {k.act_title}: {len(k.rows)} amending provisions, {applied} applied to "
+                          f"its text, {len(k.unread)} not read", markup=False)
             for paper_path in m.site.papers:
                 paper = load_paper(m.resolve(paper_path))
                 rows = paper_rows(paper)

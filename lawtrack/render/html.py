@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from html import escape
 
 from lawtrack.diff.compare import BillDiff, ProvisionDiff
@@ -102,3 +102,44 @@ def keeling_html(units: Iterable[KeelingUnit], link: Callable[[str], str], *, ti
                      f"<h3>{head}</h3>{marked_html(u.segments, link)}</section>")
     return (f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{escape(title)}</title>"
             f"<style>{CSS}</style></head><body><h1>{escape(title)}</h1>{LEGEND}{''.join(parts)}</body></html>")
+
+
+def _row_id(source_eid: object) -> str:
+    return "src-" + (anchor(str(source_eid)) or "row")
+
+
+def amendments_table_html(rows: Iterable[Mapping[str, object]]) -> str:
+    """The table of amendments of an Act's Keeling schedule: one row per amending provision of the bill, each
+    with an id (``src-<eId>``) the changes in the schedule link to."""
+    head = ("<tr><th>bill provision</th><th>what it does</th><th>type</th><th>Act provision</th><th>where</th>"
+            "<th>outcome</th></tr>")
+    body = []
+    for r in rows:
+        outcome = escape(str(r.get("status", "")))
+        if r.get("detail"):
+            outcome += f" — {escape(str(r['detail']))}"
+        body.append(f'<tr id="{_row_id(r.get("source_eid"))}"><td>{escape(str(r.get("source", "")))}</td>'
+                    f'<td>{escape(str(r.get("operation", "")))}</td><td>{escape(str(r.get("type_of_amendment", "")))}'
+                    f'</td><td><code>{escape(str(r.get("affected_provision", "")))}</code></td>'
+                    f'<td>{escape(str(r.get("location", "")))}</td><td>{outcome}</td></tr>')
+    return f'<table class="lt-amendments">{head}{"".join(body)}</table>'
+
+
+def act_keeling_html(units: Iterable[KeelingUnit], rows: Sequence[Mapping[str, object]], *, title: str,
+                     intro: str = "") -> str:
+    """An Act's Keeling schedule: the changed provisions (each change linked to the bill provision that makes
+    it), then the table of amendments."""
+    by_source = {str(r.get("source")): _row_id(r.get("source_eid")) for r in rows}
+
+    def link(source: str) -> str:
+        return "#" + by_source.get(source, "amendments")
+
+    parts = []
+    for u in units:
+        head = escape(u.ref) + (f" — {escape(u.heading)}" if u.heading else "")
+        parts.append(f'<section id="{anchor(u.eid) or ""}" class="lt-provision lt-{escape(u.change)}">'
+                     f"<h3>{head}</h3>{marked_html(u.segments, link)}</section>")
+    return (f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{escape(title)}</title>"
+            f"<style>{CSS}</style></head><body><h1>{escape(title)}</h1><p>{escape(intro)}</p>{LEGEND}"
+            f"{''.join(parts)}<h2 id=\"amendments\">Table of amendments</h2>{amendments_table_html(rows)}"
+            f"</body></html>")

@@ -6,7 +6,7 @@ A raw HTML block is not processed as Markdown, so nothing in bill or amendment t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import yaml
 
@@ -79,3 +79,27 @@ def exact_diff_markdown(diff: ExactDiff) -> str:
     from lawtrack.render.terminal import exact_diff_text
 
     return exact_diff_text(diff, escape=md_text)
+
+
+def act_keeling_markdown(units: Iterable[KeelingUnit], rows: Sequence[Mapping[str, object]], *, title: str,
+                         intro: str = "") -> str:
+    """An Act's Keeling schedule as a page of the site: the changed provisions, each change linked to its row
+    in the table of amendments that follows."""
+    from lawtrack.render.html import amendments_table_html
+
+    by_source = {str(r.get("source")): "src-" + (anchor(str(r.get("source_eid"))) or "row") for r in rows}
+
+    def link(source: str) -> str:
+        return "#" + by_source.get(source, "amendments")
+
+    lines = [*page_start(title)]
+    if intro:
+        lines += [md_text(intro), ""]
+    lines += [LEGEND, ""]
+    for u in units:
+        ident = anchor(u.eid)
+        heading_id = f" {{ #{ident} }}" if ident else ""
+        lines += [f"## {md_text(u.ref)}" + (f" — {md_text(u.heading)}" if u.heading else "") + heading_id, ""]
+        lines += [marked_html(u.segments, link), ""]
+    lines += ["## Table of amendments { #amendments }", "", amendments_table_html(rows), ""]
+    return "\n".join(lines) + "\n"

@@ -190,6 +190,7 @@ def _bill_pages(m: Manifest, out: Path, store: Store | None) -> dict[str, Any]:
         _paper_pages(m, bill, paper, folder / "papers" / name)
         papers.append((f"{paper.stage}, {pages.human_date(paper.date)} ({len(paper.amendments)} amendments)",
                        f"papers/{name}/index.md"))
+    acts = _act_pages(m, bill, folder)
     data = outline(bill)
     sponsors = [s.name for s in bill_entity.sponsors]
     publications = list(record.publications.values())
@@ -197,7 +198,7 @@ def _bill_pages(m: Manifest, out: Path, store: Store | None) -> dict[str, Any]:
         title=m.bill.title, slug=slug, long_title=bill_entity.long_title or bill.metadata.long_title,
         sponsors=[s for s in sponsors if s], status=st, amendments=listed, outline=data["outline"],
         publications=publications, source=m.source.description or m.source.path, comparisons=comparisons,
-        papers=papers, has_keeling=bool(drafts)))
+        papers=papers, has_keeling=bool(drafts), acts=acts))
     summary = {"slug": slug, "title": m.bill.title, "bill_id": m.bill.bills_api_id,
                "current_stage": st["current_stage"] if st else None,
                "current_house": st["current_house"] if st else None,
@@ -209,6 +210,25 @@ def _bill_pages(m: Manifest, out: Path, store: Store | None) -> dict[str, Any]:
         _write(out / "feeds" / f"{slug}.xml", atom(events, title=f"lawtrack: {m.bill.title}",
                                                    feed_id=f"urn:lawtrack:bills:{m.bill.bills_api_id}"))
     return summary
+
+
+def _act_pages(m: Manifest, bill: Bill, folder: Path) -> list[tuple[str, str]]:
+    """One Keeling schedule page per Act the manifest says the bill amends: (link text, page)."""
+    from lawtrack.acts.schedule import keeling as act_keeling
+    from lawtrack.render.markdown import act_keeling_markdown
+
+    out: list[tuple[str, str]] = []
+    for amends in m.amends:
+        k = act_keeling(load_bill(m.resolve(amends.path)), bill)
+        name = f"acts/{_slug(k.act_title)}.md"
+        applied = sum(1 for r in k.rows if r.status == "applied")
+        intro = (f"What the {m.bill.title} does to the {k.act_title}: {len(k.rows)} amending provision(s) of the "
+                 f"bill, {applied} applied to the Act's text below; each change links to its row in the table of "
+                 f"amendments at the end.")
+        _write(folder / name, act_keeling_markdown(k.changed_units(), [r.model_dump(mode="json") for r in k.rows],
+                                                   title=f"{k.act_title}: Keeling schedule", intro=intro))
+        out.append((f"{k.act_title} ({len(k.rows)} amendments)", name))
+    return out
 
 
 def _unique_slugs(amendments: list[Amendment]) -> list[str]:

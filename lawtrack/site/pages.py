@@ -91,7 +91,7 @@ def timeline_html(timeline: list[dict[str, Any]]) -> str:
 def bill_page(*, title: str, slug: str, long_title: str | None, sponsors: list[str], status: dict[str, Any] | None,
               amendments: list[dict[str, Any]], outline: list[dict[str, Any]], publications: list[StoredPublication],
               source: str, comparisons: list[tuple[str, str]], papers: list[tuple[str, str]],
-              has_keeling: bool) -> str:
+              has_keeling: bool, acts: list[tuple[str, str]] | None = None) -> str:
     lines = page_start(title)
     if long_title:
         lines += [md_text(long_title), ""]
@@ -123,6 +123,11 @@ def bill_page(*, title: str, slug: str, long_title: str | None, sponsors: list[s
     if has_keeling:
         lines += ["## Keeling view", "", "[The bill with our amendments applied, every change marked](keeling.md)",
                   ""]
+    if acts:
+        lines += ["## What it does to existing law", "",
+                  "Keeling schedules: each Act as the bill would amend it, every change marked and linked to the "
+                  "bill provision that makes it.", "",
+                  *_list(f"[{md_text(label)}]({href})" for label, href in acts), ""]
     if comparisons:
         lines += ["## Versions", "", *_list(f"[{md_text(label)}]({href})" for label, href in comparisons), ""]
     if papers:

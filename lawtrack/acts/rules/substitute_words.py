@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from lawtrack.keeling.model import Change
-from lawtrack.keeling.prose import Prose
-from lawtrack.keeling.rules.common import DASH, EACH, OBJ, OBJS, ORD, SUBSTITUTE, Ctx, Q, Read, each, ordinal, words_of
+from lawtrack.acts.model import Change
+from lawtrack.acts.prose import Prose
+from lawtrack.acts.rules.common import DASH, EACH, OBJ, OBJS, ORD, SUBSTITUTE, Ctx, Q, Read, each, ordinal, words_of
 
 TO_END = r"the\s+end(?:\s+of\s+(?:that|the)\s+(?:sub-paragraph|paragraph|subsection|section|definition|entry))?"
 _FORM = re.compile(
@@ -32,4 +32,5 @@ def recognise(action: str, prose: Prose, ctx: Ctx) -> Read | None:
     elif m.group("end") or m.group("end2"):
         to = ""
     return Read(Change(action="substitute", words=words, to=to, following=bool(m.group("f")),
-                       new=words_of(m.group("new"), prose), each_place=each(m, ctx), occurrence=ordinal(m), with_structure=bool(m.group("more"))))
+                       new=words_of(m.group("new"), prose), each_place=each(m, ctx), occurrence=ordinal(m),
+                       with_structure=bool(m.group("more"))))

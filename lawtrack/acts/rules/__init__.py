@@ -1,7 +1,7 @@
 """One recogniser per form of an Act's amending provision, tried in order (first match wins).
 
 Each module has ``recognise(action, prose, ctx) -> Read | None`` over the masked words of one action (see
-:mod:`lawtrack.keeling.prose`). To add a form: a module here, listed in :data:`RULES`, and table-driven cases
+:mod:`lawtrack.acts.prose`). To add a form: a module here, listed in :data:`RULES`, and table-driven cases
 quoting real bills in ``tests/test_keeling_forms.py``.
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from lawtrack.keeling.prose import Prose
-from lawtrack.keeling.rules import (
+from lawtrack.acts.prose import Prose
+from lawtrack.acts.rules import (
                                     headings,
                                     insert_provisions,
                                     insert_words,
@@ -19,7 +19,7 @@ from lawtrack.keeling.rules import (
                                     substitute_provisions,
                                     substitute_words,
 )
-from lawtrack.keeling.rules.common import Ctx, Read
+from lawtrack.acts.rules.common import Ctx, Read
 
 Recogniser = Callable[[str, Prose, Ctx], "Read | None"]
 

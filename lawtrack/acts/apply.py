@@ -24,8 +24,8 @@ from lawtrack.amendments.xmledit import EditError, Editor
 from lawtrack.errors import LawtrackError
 from lawtrack.formats.akn import akn, local
 from lawtrack.formats.lawmaker import ProvisionSpan, rebuild_bill
-from lawtrack.keeling.find import Finder, NotFound
-from lawtrack.keeling.model import Instruction, Target, Unread
+from lawtrack.acts.find import Finder, NotFound
+from lawtrack.acts.model import Instruction, Target, Unread
 from lawtrack.model.bill import Bill
 from lawtrack.model.provision import Kind, Provision
 
@@ -117,7 +117,7 @@ class _Applier:
         if heading is None:
             raise Failure("not-found", f"{place.provision.eid} has no heading")
         nodes = {id(n) for n in heading.iter()}
-        segs = [sg for sg in self.s.editor.map_of(place.unit).segments if id(sg.node) in nodes and sg.slot == "text"
+        segs = [sg for sg in self.s.editor.map_of(place.unit).segments if (id(sg.node) in nodes and sg.slot == "text")
                 or (sg.slot == "tail" and id(sg.node) in nodes and sg.node is not heading)]
         if not segs:
             raise Failure("not-found", f"the heading of {place.provision.eid} has no text")
@@ -359,7 +359,12 @@ class _Applier:
         if c.but_before:
             self._drop_last(plan, place.provision, c.but_before)
             word = c.but_before
-            plan.inserts.append(lambda: (_append_word(new[-1], word), [])[1])
+
+            def move_word() -> list[etree._Element]:
+                _append_word(new[-1], word)
+                return []
+
+            plan.inserts.append(move_word)
         self._put(plan, where, new, ins.source_eid)
         plan.spans.append((place.key, pos, pos))
 
@@ -411,7 +416,7 @@ def _append_word(el: etree._Element, word: str) -> None:
 def _as_act_text(el: etree._Element) -> None:
     """Inserted text as the Act prints it: the bill's printed-line markers go (an Act has no bill's lines), and
     a defined term's quotation marks, which the bill keeps in attributes, become text as in the Act."""
-    for pi in [n for n in el.iter(etree.ProcessingInstruction) if n.target == "L"]:
+    for pi in [n for n in el.iter(etree.ProcessingInstruction) if getattr(n, "target", "") == "L"]:
         parent = pi.getparent()
         if parent is None:
             continue
@@ -450,8 +455,8 @@ _UKL_END = "{https://www.legislation.gov.uk/namespaces/UK-AKN}endQuote"
 def _term(el: etree._Element) -> str:
     for node in el.iter():
         if isinstance(node.tag, str) and local(node.tag) == "def":
-            return "".join(node.itertext())
-    return "".join(el.itertext())
+            return "".join(str(t) for t in node.itertext())
+    return "".join(str(t) for t in el.itertext())
 
 
 def _defined(p: Provision) -> str:
@@ -494,24 +499,25 @@ def apply_instructions(act: Bill, instructions: Sequence[Instruction], unread: S
         results.append((ins, plan, None))
     new_elements: list[etree._Element] = []
     made: dict[int, list[str]] = {}
-    for i, (_ins, plan, _o) in enumerate(results):
-        if plan is None:
+    for i, (_ins, kept, _o) in enumerate(results):
+        if kept is None:
             continue
-        for make in plan.inserts:
+        for make in kept.inserts:
             els = make()
             new_elements.extend(els)
             made.setdefault(i, []).extend(n.get("eId", "") for el in els for n in el.iter()
                                           if isinstance(n.tag, str) and n.get("eId"))
     s.editor.apply()
     outcomes: list[Outcome] = []
-    for i, (ins, plan, failed) in enumerate(results):
-        if plan is None:
-            outcomes.append(failed)  # type: ignore[arg-type]
+    for i, (ins, done, failed) in enumerate(results):
+        if done is None:
+            if failed is not None:
+                outcomes.append(failed)
             continue
         detail = "; ".join(ins.notes)
         outcomes.append(Outcome(number=ins.source, status="applied", detail=detail,
-                                provisions=tuple(made.get(i, [])) + tuple(plan.touched),
-                                spans=tuple(plan.spans)))
+                                provisions=tuple(made.get(i, [])) + tuple(done.touched),
+                                spans=tuple(done.spans)))
     for u in unread:
         outcomes.append(Outcome(number=u.source, status="unparsed", detail=u.reason))
     amended = rebuild_bill(act, s.root, s.editor.changed + new_elements, f"{act.source} (amended)")

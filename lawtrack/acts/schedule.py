@@ -9,18 +9,28 @@ from lawtrack.amendments.outcome import ApplyResult
 from lawtrack.diff.keeling import KeelingUnit
 from lawtrack.diff.keeling import keeling as keeling_view
 from lawtrack.errors import LawtrackError
-from lawtrack.keeling.apply import apply_instructions
-from lawtrack.keeling.citation import act_title
-from lawtrack.keeling.find import Finder
-from lawtrack.keeling.model import Instruction, Row, Unread
-from lawtrack.keeling.read import read_bill
-from lawtrack.keeling.table import row
+from lawtrack.acts.apply import apply_instructions
+from lawtrack.acts.citation import act_title
+from lawtrack.acts.find import Finder
+from lawtrack.acts.model import Instruction, Row, Unread
+from lawtrack.acts.read import read_bill
+from lawtrack.acts.table import row
 from lawtrack.model.bill import Bill
 
 
 class KeelingSchedule(BaseModel):
     """What ``bill`` does to ``act``: one :class:`Row` per amending provision (with its outcome), the provisions
-    that seem to amend the Act but could not be read, the Keeling units and the amended Act."""
+    that seem to amend the Act but could not be read, the Keeling units and the amended Act.
+
+    >>> import lawtrack
+    >>> act = lawtrack.load_bill("bills/housing-act-2004/act.xml")
+    >>> k = lawtrack.keeling(act, lawtrack.load_bill("bills/housing-act-2004/bill.xml"))
+    >>> unit = next(u for u in k.changed_units() if u.ref == "Section 213")
+    >>> [(m.op, m.text, m.amendments) for m in unit.segments if m.op != "equal"][:2]
+    [('delete', 'a shorthold', ('s. 28(3)',)), ('insert', 'an assured', ('s. 28(3)',))]
+    >>> k.amended.by_eid("sec_215A") is None  # "(6) Omit section 215A."
+    True
+    """
 
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
@@ -55,7 +65,16 @@ def keeling(act: Bill, bill: Bill) -> KeelingSchedule:
     Raises :class:`LawtrackError` when ``act`` is not an Act (it has no short title to recognise it by).
 
     >>> import lawtrack
-    >>> act = lawtrack.load_bill("bills/keeling/asp-2016-21-extract.xml")  # doctest: +SKIP
+    >>> act = lawtrack.load_bill("bills/housing-act-2004/act.xml")  # the Housing Act 2004
+    >>> bill = lawtrack.load_bill("bills/housing-act-2004/bill.xml")  # the Renters' Rights Bill
+    >>> k = lawtrack.keeling(act, bill)
+    >>> k.act_title, len(k.rows)
+    ('Housing Act 2004', 175)
+    >>> k.table()[0]
+    {'source': 's. 28(2)(a)', 'source_eid': 'sec_28__subsec_2__para_a', 'type_of_amendment': 'substitution',
+     'affected_provision': 'sec_212__subsec_1', 'location': 'Replace', 'whole_provision': False}
+    >>> k.rows[0].operation, k.rows[0].status
+    ('in section 212(1): for “shorthold” substitute “assured”', 'applied')
     """
     title = act_title(act)
     if title is None:

@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass
 
 from lawtrack.amendments.model import OBJECT
-from lawtrack.keeling.model import Change, Target
-from lawtrack.keeling.prose import Prose
+from lawtrack.acts.model import Change, Target
+from lawtrack.acts.prose import Prose
 
 Q = r"«\d+»"
 OBJ = OBJECT
@@ -127,7 +127,7 @@ def _apply(part: str, cur: Target, ctx: Ctx) -> tuple[str | None, list[Target], 
             base = cur.path[:1] if cur.schedule is not None else cur.path
             out.append(_with(cur, path=base + labels, definition=None, opening_words=False))
         elif kind == "paragraph" and num:
-            out.append(Target(schedule=cur.schedule if cur.schedule is not None else "", path=(num,) + labels))
+            out.append(Target(schedule=cur.schedule if cur.schedule is not None else "", path=(num, *labels)))
         elif kind == "paragraph":
             out.append(_with(cur, path=cur.path + labels, definition=None, opening_words=False))
         else:
@@ -139,6 +139,7 @@ def read_scope(text: str, ctx: Ctx) -> tuple[str | None, list[Target], bool]:
     """Read a citation ("subsection (4) of that section", "section 40(4) of OTHERACT", "the heading to section
     6") against the context: (the Act it names, if any; the targets; whether they are a range "X to Y")."""
     text = text.strip()
+    act: str | None
     heading = re.match(r"the\s+(?:heading|title)\s+(?:of|to)\s+(?=(?:the\s+|that\s+)?(?:section|Chapter|Part|"
                        r"Schedule|paragraph))", text, re.I)
     if heading:
@@ -150,7 +151,7 @@ def read_scope(text: str, ctx: Ctx) -> tuple[str | None, list[Target], bool]:
         terms = re.findall(Q, definition.group(0))
         return act, [_with(targets[0], definition=ctx.quote(t)) for t in terms], through
     parts = _PART_SPLIT.split(text)
-    act: str | None = None
+    act = None
     cur = ctx.scope
     targets = [cur]
     through = False

@@ -18,18 +18,19 @@ from lxml import etree
 from lawtrack.amendments.model import OBJECT
 from lawtrack.errors import LawtrackError
 from lawtrack.formats.akn import local
-from lawtrack.keeling.citation import names as act_names
-from lawtrack.keeling.model import Instruction, Target, Unread
-from lawtrack.keeling.prose import Prose, Unreadable, mask
-from lawtrack.keeling.rules import RULES
-from lawtrack.keeling.rules.common import ACTS, EACH, Ctx, NotUnderstood, Read, act_of, read_scope
+from lawtrack.acts.citation import names as act_names
+from lawtrack.acts.model import Instruction, Target, Unread
+from lawtrack.acts.prose import Prose, Unreadable, mask
+from lawtrack.acts.rules import RULES
+from lawtrack.acts.rules.common import ACTS, EACH, Ctx, NotUnderstood, Read, act_of, read_scope
 from lawtrack.model.bill import Bill
 from lawtrack.model.provision import GROUPING_KINDS, Kind, Provision
 
 _AMENDED = re.compile(rf"(?:(?P<scope>.+?)\s+of\s+)?(?P<act>{ACTS})\s+(?:is|are)\s+(?:further\s+)?"
                       r"(?:amended|modified)\b", re.I)
-_SCOPE_AMENDED = re.compile(r"(?:In\s+)?(?P<scope>(?:Section|Sections|Schedule|Part|Chapter|Paragraph)\b.+?)\s+(?:is|are)\s+"
-                            r"(?:further\s+)?(?:amended|modified)\s+(?:as\s+follows|in\s+accordance|by|as\s+set)", re.I)
+_SCOPE_AMENDED = re.compile(r"(?:In\s+)?(?P<scope>(?:Section|Sections|Schedule|Part|Chapter|Paragraph)\b.+?)"
+                            r"\s+(?:is|are)\s+(?:further\s+)?(?:amended|modified)\s+"
+                            r"(?:as\s+follows|in\s+accordance|by|as\s+set)", re.I)
 _IN = re.compile(r"in\s+", re.I)
 #: Where the provision named after "In" may end: a comma (not one inside a list of labels), a dash, or the verb.
 _IN_END = re.compile(r"\s*(?:,(?!\s*(?:\(|\d|«))\s*|—\s*|$)|\s+(?=(?:omit|for|after|before|at\s+the|insert)\b|"
@@ -189,7 +190,7 @@ class _Reader:
                     return ctx
                 return scene
         # -- "In section 212, in subsection (8)," … ------------------------------------------------------------
-        here, action = self.phrases(text, ctx)
+        here, action = phrases(text, ctx)
         action = _TRAILING.sub("", action)
         if here is None:  # a lead-in lawtrack cannot read: say so only where it is about this Act
             if (ctx.act == "target" or "ACT" in re.findall(r"\b[A-Z]+\b", text)) and _AMENDING.search(text):
@@ -221,76 +222,109 @@ class _Reader:
             last = scope.section or last
         return Ctx(act=act, scope=scope, last_section=last, last_act=act)
 
-    def phrases(self, text: str, ctx: Ctx) -> tuple[Ctx | None, str]:
-        here = ctx
-        rest = text
-        while True:
-            m = _EACH_ALONE.match(rest)
-            if m and m.group(0).strip(" ,"):
-                here = replace(here, each_place=True)
-                rest = rest[m.end():]
-                continue
-            m = _IN.match(rest)
-            if not m:
-                return here, rest
-            read = None
-            for end in _IN_END.finditer(rest, m.end()):
-                scope_text = _APPLIES.sub("", rest[m.end():end.start()])
-                if not scope_text:
-                    continue
-                try:
-                    read = read_scope(scope_text, here)
-                except NotUnderstood:
-                    continue
-                rest_at = end.end()
-                break
-            if read is None:
-                return (None if rest is text else here), rest
-            named, targets, _ = read
-            act = act_of(named, here)
-            scope = targets[0]
-            last_act = act if named is not None else here.last_act
-            here = replace(here, act=act, scope=scope, last_section=scope.section or here.last_section,
-                           last_act=last_act, many=tuple(targets) if len(targets) > 1 else ())
-            rest = rest[rest_at:]
-
     def act(self, p: Provision, words: str, prose: Prose, action: str, here: Ctx) -> None:
-        read: Read | None = None
-        try:
-            for _form, recognise in RULES:
-                read = recognise(action, prose, here)
-                if read is not None:
-                    break
-        except NotUnderstood as exc:
-            if act_of(None, here) == "target" or "ACT" in action.split():
-                self.unread(p, words, str(exc))
-            return
-        act = act_of(read.act, here) if read is not None and read.act else here.act
-        if read is None:
-            if act == "target" and _AMENDING.search(action):
-                reason = ("it modifies how the Act is read (“as if …”), not its text" if _AS_IF.search(action)
-                          else f"lawtrack does not know this form of words: “{action}”")
-                self.unread(p, words, reason)
-            return
-        if act != "target":
-            return
-        targets = read.targets if read.targets is not None else (list(here.many) or [here.scope])
-        if all(t == Target() for t in targets):
-            self.unread(p, words, "it does not say which provision of the Act it changes")
-            return
-        objects = _structures(self.elements.get(p.eid or ""))
-        wants = read.change.with_structure or (read.change.unit == "provision" and read.change.action != "omit")
-        if wants and not objects:
-            self.unread(p, words, "it inserts provisions but the bill has no quoted structure here")
-            return
-        self.found.instructions.append(Instruction(
-            source=source_citation(self.bill, p), source_eid=p.eid or "", text=" ".join(words.split()),
-            targets=tuple(targets), change=read.change, through=read.through, notes=prose.notes,
-            structure_xml=objects if wants else ()))
+        got = instruction(words, prose, action, here, _structures(self.elements.get(p.eid or "")),
+                          source=source_citation(self.bill, p), source_eid=p.eid or "")
+        if isinstance(got, str):
+            self.unread(p, words, got)
+        elif got is not None:
+            self.found.instructions.append(got)
 
     def unread(self, p: Provision, words: str, reason: str) -> None:
         self.found.unread.append(Unread(source=source_citation(self.bill, p), source_eid=p.eid or "",
                                         text=" ".join(words.split()), reason=reason))
+
+
+def phrases(text: str, ctx: Ctx) -> tuple[Ctx | None, str]:
+    """Read the leading "In section 212, in subsection (8)," phrases: the context they set (None when the first
+    cannot be read) and the words left (the action, or "" for a lead-in)."""
+    here = ctx
+    rest = text
+    while True:
+        m = _EACH_ALONE.match(rest)
+        if m and m.group(0).strip(" ,"):
+            here = replace(here, each_place=True)
+            rest = rest[m.end():]
+            continue
+        m = _IN.match(rest)
+        if not m:
+            return here, rest
+        read = None
+        for end in _IN_END.finditer(rest, m.end()):
+            scope_text = _APPLIES.sub("", rest[m.end():end.start()])
+            if not scope_text:
+                continue
+            try:
+                read = read_scope(scope_text, here)
+            except NotUnderstood:
+                continue
+            rest_at = end.end()
+            break
+        if read is None:
+            return (None if rest is text else here), rest
+        named, targets, _ = read
+        act = act_of(named, here)
+        scope = targets[0]
+        last_act = act if named is not None else here.last_act
+        here = replace(here, act=act, scope=scope, last_section=scope.section or here.last_section,
+                       last_act=last_act, many=tuple(targets) if len(targets) > 1 else ())
+        rest = rest[rest_at:]
+
+
+def instruction(words: str, prose: Prose, action: str, here: Ctx, objects: tuple[bytes, ...], *, source: str,
+                source_eid: str) -> Instruction | str | None:
+    """Read one action against its context: the :class:`Instruction`, the reason it cannot be read (a string),
+    or None when it is not about the Act."""
+    read: Read | None = None
+    try:
+        for _form, recognise in RULES:
+            read = recognise(action, prose, here)
+            if read is not None:
+                break
+    except NotUnderstood as exc:
+        return str(exc) if act_of(None, here) == "target" or "ACT" in action.split() else None
+    act = act_of(read.act, here) if read is not None and read.act else here.act
+    if read is None:
+        if act == "target" and _AMENDING.search(action):
+            return ("it modifies how the Act is read (“as if …”), not its text" if _AS_IF.search(action)
+                    else f"lawtrack does not know this form of words: “{action}”")
+        return None
+    if act != "target":
+        return None
+    targets = read.targets if read.targets is not None else (list(here.many) or [here.scope])
+    if all(t == Target() for t in targets):
+        return "it does not say which provision of the Act it changes"
+    wants = read.change.with_structure or (read.change.unit == "provision" and read.change.action != "omit")
+    if wants and not objects:
+        return "it inserts provisions but the bill has no quoted structure here"
+    return Instruction(source=source, source_eid=source_eid, text=" ".join(words.split()), targets=tuple(targets),
+                       change=read.change, through=read.through, notes=prose.notes,
+                       structure_xml=objects if wants else ())
+
+
+def read_words(words: str, title: str, *, structures: tuple[bytes, ...] = (), source: str = "",
+               source_eid: str = "") -> Instruction | str | None:
+    """Read one amending provision's words on their own, as if the Act ``title`` were already named (the
+    provision is in a section that says "The <title> is amended as follows"). Quoted structures are U+FFFC in
+    ``words``, their XML in ``structures``. Gives an :class:`Instruction`, the reason it cannot be read, or None
+    when it is not about the Act.
+
+    >>> from lawtrack.acts.read import read_words
+    >>> ins = read_words("In section 213, in each place it occurs, for “a shorthold” substitute “an assured”.",
+    ...                  "Housing Act 2004")
+    >>> ins.targets[0].describe(), ins.change.words, ins.change.new, ins.change.each_place
+    ('section 213', 'a shorthold', 'an assured', True)
+    """
+    try:
+        prose = mask(words, [title])
+    except Unreadable as exc:
+        return f"its quotation marks cannot be read: {exc}"
+    ctx = Ctx(act="target", last_act="target", quotes=prose.quotes)
+    here, action = phrases(prose.masked, ctx)
+    if here is None:
+        return "lawtrack cannot tell which provision of the Act these words are about"
+    return instruction(words, prose, _TRAILING.sub("", action), here, structures, source=source,
+                       source_eid=source_eid)
 
 
 def read_bill(bill: Bill, title: str) -> Found:

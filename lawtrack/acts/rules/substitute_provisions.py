@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from lawtrack.keeling.model import Change
-from lawtrack.keeling.prose import Prose
-from lawtrack.keeling.rules.common import DASH, OBJS, SUBSTITUTE, Ctx, Q, Read, read_scope, words_of
+from lawtrack.acts.model import Change
+from lawtrack.acts.prose import Prose
+from lawtrack.acts.rules.common import DASH, OBJS, SUBSTITUTE, Ctx, Q, Read, read_scope, words_of
 
 _FORM = re.compile(rf"for\s+(?P<ref>(?!«).+?)\s*,?\s*{SUBSTITUTE}{DASH}(?P<new>{OBJS}|{Q})", re.I)
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from lawtrack.keeling.model import Change
-from lawtrack.keeling.prose import Prose
-from lawtrack.keeling.rules.common import Ctx, Q, Read, read_scope, words_of
+from lawtrack.acts.model import Change
+from lawtrack.acts.prose import Prose
+from lawtrack.acts.rules.common import Ctx, Q, Read, read_scope, words_of
 
 _FORM = re.compile(rf"the\s+(?:heading|title)(?:\s+(?:of|to)\s+(?P<ref>.+?))?\s+(?:becomes|is\s+to\s+become|is\s+now)"
                    rf"\s+(?P<new>{Q})", re.I)

@@ -10,33 +10,24 @@ replaced or are inserted.
 
 from __future__ import annotations
 
-from lawtrack.keeling.find import Finder, NotFound
-from lawtrack.keeling.model import Instruction, Row, Target
+from collections.abc import Sequence
+
+from lawtrack.acts.find import Finder, NotFound
+from lawtrack.acts.model import Instruction, Row, Target, Unread
 from lawtrack.model.bill import Bill
 from lawtrack.model.provision import Kind, Provision
 
 _TYPE = {"substitute": "substitution", "omit": "deletion", "insert": "insertion"}
 
 
-def heading_eid(act: Bill, p: Provision) -> str:
+def heading_eid(finder: Finder, p: Provision) -> str:
     """The eId of a provision's heading element (``sec_32__hdg``), or the provision's own when it has none."""
-    el = _element(act, p.eid or "")
+    el = finder.element(p.eid or "")
     if el is not None:
         for child in el:
             if isinstance(child.tag, str) and child.tag.endswith("}heading") and child.get("eId"):
                 return child.get("eId", "")
     return p.eid or ""
-
-
-def _element(act: Bill, eid: str):  # type: ignore[no-untyped-def]
-    index = getattr(act, "_keeling_elements", None)
-    if index is None:
-        index = {}
-        for el in act.tree().iter():
-            if isinstance(el.tag, str) and el.get("eId"):
-                index.setdefault(el.get("eId"), el)
-        object.__setattr__(act, "_keeling_elements", index)
-    return index.get(eid)
 
 
 def describe(ins: Instruction) -> str:
@@ -66,10 +57,11 @@ def describe(ins: Instruction) -> str:
 
 def affected(act: Bill, ins: Instruction, target: Target, finder: Finder | None = None) -> tuple[str, bool]:
     """The eId in the Act a row names for one target, and whether a whole section or Schedule is concerned."""
-    p = (finder or Finder(act))(target)
+    finder = finder or Finder(act)
+    p = finder(target)
     c = ins.change
     if target.heading and c.unit in ("heading", "words"):
-        return heading_eid(act, p), False
+        return heading_eid(finder, p), False
     if p.kind is Kind.DEFINITION:
         parent = act.parent(p)
         return (parent.eid if parent is not None and parent.eid else p.eid or ""), False
@@ -103,8 +95,23 @@ def row(act: Bill, ins: Instruction, finder: Finder | None = None) -> Row:
             continue
         eids.append(eid)
         whole = whole or w
-    return Row(source=ins.source, source_eid=ins.source_eid,
-               type_of_amendment=_TYPE[ins.change.action],  # type: ignore[arg-type]
-               affected_provision=",".join(dict.fromkeys(eids)), location=location(ins),  # type: ignore[arg-type]
-               whole_provision=whole, operation=describe(ins), status=status,  # type: ignore[arg-type]
-               detail=detail)
+    return Row.model_validate({"source": ins.source, "source_eid": ins.source_eid,
+                               "type_of_amendment": _TYPE[ins.change.action],
+                               "affected_provision": ",".join(dict.fromkeys(eids)), "location": location(ins),
+                               "whole_provision": whole, "operation": describe(ins), "status": status,
+                               "detail": detail})
+
+
+def table_text(rows: Sequence[Row], unread: Sequence[Unread] = ()) -> str:
+    """The table of amendments as plain text, one line per row, then what could not be read."""
+    lines = []
+    for r in rows:
+        whole = " (whole)" if r.whole_provision else ""
+        status = "" if r.status == "applied" else f"  [{r.status}: {r.detail}]"
+        lines.append(f"{r.source:<28} {r.type_of_amendment:<12} {r.location:<7} {r.affected_provision}{whole}"
+                     f"{status}")
+    for u in unread:
+        lines.append(f"{u.source:<28} not read: {u.reason}")
+    applied = sum(1 for r in rows if r.status == "applied")
+    lines.append(f"{len(rows)} amending provision(s), {applied} applied; {len(unread)} not read")
+    return "\n".join(lines)

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
-from lawtrack.keeling.model import Change
-from lawtrack.keeling.prose import Prose
-from lawtrack.keeling.rules.common import EACH, ORD, Ctx, Q, Read, each, ordinal, read_scope, words_of
-from lawtrack.keeling.rules.substitute_words import TO_END
+from lawtrack.acts.model import Change
+from lawtrack.acts.prose import Prose
+from lawtrack.acts.rules.common import EACH, ORD, Ctx, Q, Read, each, ordinal, read_scope, words_of
+from lawtrack.acts.rules.substitute_words import TO_END
 
 _OMIT = re.compile(
     rf"omit\s+(?:the\s+words?\s+from\s+(?P<a>{Q})\s+to\s+(?:(?P<b>{Q})|(?P<end>{TO_END}))"

@@ -3,7 +3,10 @@ of “x” in section 212(8)", "the italic heading before section 28" (pure)."""
 
 from __future__ import annotations
 
-from lawtrack.keeling.model import Target
+from lxml import etree
+
+from lawtrack.errors import LawtrackError
+from lawtrack.acts.model import Target
 from lawtrack.model.bill import Bill
 from lawtrack.model.provision import Kind, Provision
 
@@ -79,9 +82,23 @@ class Finder:
     def __init__(self, act: Bill) -> None:
         self.act = act
         self.schedules = act.schedules()
+        self._elements: dict[str, etree._Element] | None = None
 
     def __call__(self, target: Target) -> Provision:
         return resolve(self.act, target, self.schedules)
+
+    def element(self, eid: str) -> etree._Element | None:
+        """The Act's element with this eId (read-only), or None."""
+        if self._elements is None:
+            self._elements = {}
+            try:
+                root = self.act.tree()
+            except LawtrackError:
+                return None
+            for el in root.iter():
+                if isinstance(el.tag, str) and el.get("eId"):
+                    self._elements.setdefault(el.get("eId", ""), el)
+        return self._elements.get(eid)
 
 
 def resolve(act: Bill, target: Target, schedules: list[Provision] | None = None) -> Provision:

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from lawtrack.keeling.model import Change
-from lawtrack.keeling.prose import Prose
-from lawtrack.keeling.rules.common import DASH, INSERT, OBJS, Ctx, Q, Read, read_scope, words_of
+from lawtrack.acts.model import Change
+from lawtrack.acts.prose import Prose
+from lawtrack.acts.rules.common import DASH, INSERT, OBJS, Ctx, Q, Read, read_scope, words_of
 
 _BUT = rf"\(\s*but\s+before\s+the\s+(?:words?\s+)?(?P<but>{Q})\s+at\s+the\s+end(?:\s+of\s+it)?\s*\)"
 _AROUND = re.compile(rf"(?P<where>after|before)\s+(?P<ref>.+?)\s*(?:{_BUT})?\s*,?\s*{INSERT}{DASH}(?P<new>{OBJS})",
@@ -32,7 +32,7 @@ def recognise(action: str, prose: Prose, ctx: Ctx) -> Read | None:
                            where="at-end" if m.group("where").lower() == "end" else "at-beginning"), targets=targets)
     m = _AROUND.fullmatch(action)
     if m:
-        act, targets, through = read_scope(m.group("ref"), ctx)
+        act, targets, _through = read_scope(m.group("ref"), ctx)
         where = "after" if m.group("where").lower() == "after" else "before"
         return Read(Change(action="insert", unit="provision", where=where, but_before=words_of(m.group("but"), prose)),
                     targets=targets[-1:] if where == "after" else targets[:1], act=act)

@@ -118,7 +118,15 @@ Status = Literal["applied", "not-found", "ambiguous", "unparsed", "error"]
 
 
 class Row(_Frozen):
-    """One row of the table of amendments (the keys of LawMaker's Keeling service, and lawtrack's own)."""
+    """One row of the table of amendments (the keys of LawMaker's Keeling service, and lawtrack's own);
+    ``lawtrack.AmendmentRow``.
+
+    >>> import lawtrack
+    >>> act = lawtrack.load_bill("bills/housing-act-2004/act.xml")
+    >>> row = lawtrack.keeling(act, lawtrack.load_bill("bills/housing-act-2004/bill.xml")).rows[12]
+    >>> row.source, row.type_of_amendment, row.affected_provision, row.whole_provision
+    ('s. 28(6)', 'deletion', 'sec_215A', True)
+    """
 
     source: str
     source_eid: str

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from lawtrack.keeling.model import Change
-from lawtrack.keeling.prose import Prose
-from lawtrack.keeling.rules.common import (
+from lawtrack.acts.model import Change
+from lawtrack.acts.prose import Prose
+from lawtrack.acts.rules.common import (
     DASH,
     EACH,
     INSERT,
@@ -25,7 +25,8 @@ from lawtrack.keeling.rules.common import (
 
 _AROUND = re.compile(rf"(?P<where>after|before)\s+(?:the\s+words?\s+)?(?P<w>{Q})(?P<each>{EACH})?{ORD}?\s*,?\s*"
                      rf"{INSERT}{DASH}(?P<new>{Q})(?P<more>\s*{OBJS})?", re.I)
-_END = re.compile(rf"at\s+the\s+(?P<where>end|beginning)(?:\s+of\s+(?P<ref>.+?))?\s*,?\s*{INSERT}{DASH}(?P<new>{Q})(?P<more>\s*{OBJS})?",
+_END = re.compile(rf"at\s+the\s+(?P<where>end|beginning)(?:\s+of\s+(?P<ref>.+?))?\s*,?\s*{INSERT}{DASH}"
+                  rf"(?P<new>{Q})(?P<more>\s*{OBJS})?",
                   re.I)
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from lawtrack.keeling.model import Change
-from lawtrack.keeling.prose import Prose
-from lawtrack.keeling.rules.common import Ctx, Q, Read, read_scope, words_of
+from lawtrack.acts.model import Change
+from lawtrack.acts.prose import Prose
+from lawtrack.acts.rules.common import Ctx, Q, Read, read_scope, words_of
 
 _WITH = (rf"(?:\s*\(\s*together\s+with\s+the\s+(?:words?\s+)?(?P<t>{Q})\s+(?P<trel>at\s+the\s+end\s+of\s+it|"
          rf"(?:immediately\s+)?(?:before|preceding|after|following)\s+it)\s*\)"
