@@ -99,7 +99,7 @@ def test_table_matches_the_expected_file_row_for_row(folder: str) -> None:
 
 
 def _exists(act: Bill, eid: str) -> bool:
-    return act.by_eid(eid) is not None or eid.endswith("__hdg") and act.by_eid(eid[: -len("__hdg")]) is not None
+    return act.by_eid(eid) is not None or (eid.endswith("__hdg") and act.by_eid(eid[: -len("__hdg")]) is not None)
 
 
 def test_schedule_4_part_1_amends_the_housing_act_too() -> None:
@@ -190,9 +190,9 @@ def test_applied_changes_read_as_the_bill_says(folder: str) -> None:
             kids = list(parent.children)
             i = next(j for j, x in enumerate(kids) if x.eid == anchor.eid)
             neighbour = kids[i + 1] if c.where == "after" else kids[i - 1]
-            quoted = [_norm(q.text) for q in _quoted(bill, ins.source_eid)]
+            texts = [_norm(q.text) for q in _quoted(bill, ins.source_eid)]
             mine = _norm(neighbour.text)  # the provision next to the anchor is one the bill quotes
-            assert any(q in mine or mine in q for q in quoted), row
+            assert any(q in mine or mine in q for q in texts), row
             checked += 1
         elif c.unit == "words" and c.action == "substitute" and c.to is None and not c.following \
                 and not c.with_structure and not ins.targets[0].heading:

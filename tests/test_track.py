@@ -233,3 +233,27 @@ def test_live_smoke(tmp_path: Path) -> None:
         bill = c.bill(3443)
         assert bill.short_title and "Victims" in bill.short_title
         assert list(c.stages(3443))
+
+
+def test_an_unchanged_resync_fetches_no_details_and_a_change_fetches_one(api: tuple[FakeApi, str],
+                                                                        tmp_path: Path) -> None:
+    """Issue 12: a detail is fetched only for an amendment the list shows as new or changed."""
+    fake, base = api
+    fake.bill.stages, fake.bill.amendments_per_stage = 3, 60
+    details = re.compile(r"/Amendments/\d+$")
+    with Store(tmp_path / "db.sqlite") as store, client(base, tmp_path) as c:
+        sync(store, c, 9001)
+        assert sum(1 for h in fake.hits if details.search(h.split("?")[0])) == 180
+        fake.hits.clear()
+        assert sync(store, c, 9001) == []
+        assert not [h for h in fake.hits if details.search(h.split("?")[0])], "no detail fetched again"
+        assert len(fake.hits) <= 20
+        fake.hits.clear()
+        fake.bill.decisions[50_001 * 1000 + 7] = "Agreed"
+        changes = sync(store, c, 9001)
+        assert [ch.kind for ch in changes] == ["decision-recorded"]
+        assert [h.split("?")[0] for h in fake.hits if details.search(h.split("?")[0])] == [
+            f"/api/v1/Bills/9001/Stages/50001/Amendments/{50_001 * 1000 + 7}"]
+        fake.hits.clear()
+        sync(store, c, 9001, full=True)
+        assert sum(1 for h in fake.hits if details.search(h.split("?")[0])) == 180

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from lawtrack.acts.find import Finder, NotFound
+from lawtrack.acts.model import Instruction, Target, Unread
 from lawtrack.amendments.outcome import ApplyResult, Failure, Outcome
 from lawtrack.amendments.plan import Session
 from lawtrack.amendments.structure import Place, child_eid, num_label, put, refresh_ids, structure_elements
@@ -24,8 +26,6 @@ from lawtrack.amendments.xmledit import EditError, Editor
 from lawtrack.errors import LawtrackError
 from lawtrack.formats.akn import akn, local
 from lawtrack.formats.lawmaker import ProvisionSpan, rebuild_bill
-from lawtrack.acts.find import Finder, NotFound
-from lawtrack.acts.model import Instruction, Target, Unread
 from lawtrack.model.bill import Bill
 from lawtrack.model.provision import Kind, Provision
 

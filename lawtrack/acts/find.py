@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-from lawtrack.errors import LawtrackError
 from lawtrack.acts.model import Target
+from lawtrack.errors import LawtrackError
 from lawtrack.model.bill import Bill
 from lawtrack.model.provision import Kind, Provision
 

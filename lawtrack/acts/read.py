@@ -15,14 +15,14 @@ from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
-from lawtrack.amendments.model import OBJECT
-from lawtrack.errors import LawtrackError
-from lawtrack.formats.akn import local
 from lawtrack.acts.citation import names as act_names
 from lawtrack.acts.model import Instruction, Target, Unread
 from lawtrack.acts.prose import Prose, Unreadable, mask
 from lawtrack.acts.rules import RULES
 from lawtrack.acts.rules.common import ACTS, EACH, Ctx, NotUnderstood, Read, act_of, read_scope
+from lawtrack.amendments.model import OBJECT
+from lawtrack.errors import LawtrackError
+from lawtrack.formats.akn import local
 from lawtrack.model.bill import Bill
 from lawtrack.model.provision import GROUPING_KINDS, Kind, Provision
 

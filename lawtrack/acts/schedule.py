@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from lawtrack.amendments.outcome import ApplyResult
-from lawtrack.diff.keeling import KeelingUnit
-from lawtrack.diff.keeling import keeling as keeling_view
-from lawtrack.errors import LawtrackError
 from lawtrack.acts.apply import apply_instructions
 from lawtrack.acts.citation import act_title
 from lawtrack.acts.find import Finder
 from lawtrack.acts.model import Instruction, Row, Unread
 from lawtrack.acts.read import read_bill
 from lawtrack.acts.table import row
+from lawtrack.amendments.outcome import ApplyResult
+from lawtrack.diff.keeling import KeelingUnit
+from lawtrack.diff.keeling import keeling as keeling_view
+from lawtrack.errors import LawtrackError
 from lawtrack.model.bill import Bill
 
 

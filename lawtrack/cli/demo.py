@@ -56,8 +56,8 @@ def demo(bills_dir: Path, db: Path, no_site: bool) -> None:
                 if not result.all_applied:
                     raise LawtrackError("our amendments no longer apply cleanly", source=m.site.amendments)
             for amends in m.amends:
-                from lawtrack.formats.load import load_bill
                 from lawtrack.acts.schedule import keeling
+                from lawtrack.formats.load import load_bill
 
                 k = keeling(load_bill(m.resolve(amends.path)), b)
                 applied = sum(1 for r in k.rows if r.status == "applied")

@@ -62,7 +62,8 @@ def track_add(bill_ids: tuple[int, ...], db: str | None, bills_dir: Path) -> Non
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option("--no-details", is_flag=True, help="Skip per-amendment detail requests.")
-def track_sync(bill_ids: tuple[int, ...], db: str | None, as_json: bool, no_details: bool) -> None:
+@click.option("--full", is_flag=True, help="Fetch every amendment's detail again, not only new or changed ones.")
+def track_sync(bill_ids: tuple[int, ...], db: str | None, as_json: bool, no_details: bool, full: bool) -> None:
     """Fetch every tracked bill (or BILL_IDS) from the Bills API and record what changed.
 
     Exit status 1 when any bill failed to sync (the others are still recorded).
@@ -87,7 +88,7 @@ def track_sync(bill_ids: tuple[int, ...], db: str | None, as_json: bool, no_deta
             for bill_id in ids:
                 store.add(bill_id)
                 try:
-                    changes = sync(store, client, bill_id, details=not no_details,
+                    changes = sync(store, client, bill_id, details=not no_details, full=full,
                                    progress=lambda msg: progress.update(task, description=msg))
                     results[str(bill_id)] = {"ok": True, "changes": [c.model_dump() for c in changes]}
                 except LawtrackError as exc:

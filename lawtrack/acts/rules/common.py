@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lawtrack.amendments.model import OBJECT
 from lawtrack.acts.model import Change, Target
 from lawtrack.acts.prose import Prose
+from lawtrack.amendments.model import OBJECT
 
 Q = r"«\d+»"
 OBJ = OBJECT

@@ -74,7 +74,7 @@ _TOKEN = re.compile(
 
 #: What may follow a quotation in an instruction: the next instruction word, punctuation, or the end.
 _FOLLOWER = re.compile(r"\s*(?:and\s+insert\b|insert\b|and\b|in\s+each\b|in\s+both\b|wherever\b|where\b|"
-                       r"in\s+line\b|on\s+line\b|in\s+the\b|to\b|[—–,;.)]|\ufffc|$|"
+                       r"in\s+line\b|on\s+line\b|in\s+the\b|to\b|[—–,;.]|\ufffc|$|"
                        # an Act's amending provisions: for “x” substitute, “x” is repealed, the “or” at the end
                        r"substitute\b|is\b|are\b|immediately\b|at\s+the\b|there\b)", re.I)
 #: Inside a quotation that never closed: where the next part of the instruction evidently begins.
