@@ -41,7 +41,8 @@ def run() -> str:
         "",
         "A spec-conformant fake of the Bills API on 127.0.0.1 (pytest-httpserver) serving one bill with 5 stages "
         "and 1,000 amendments (200 per stage), with ETags. The client fetches the bill, the stages, every page "
-        "of amendments (100 a page), each amendment's detail and the publications; rate limit off for the "
+        "of amendments (100 a page), each amendment's detail (on a re-sync, only those the list shows new or "
+        "changed) and the publications; rate limit off for the "
         "measurement (the default is 5 requests/s, which alone would make a 1,000-amendment sync take minutes).",
         "",
         "| run | requests | bodies downloaded | 304 revalidations | events | time |",
@@ -50,6 +51,9 @@ def run() -> str:
     for label, requests_made, bodies, revalidated, events, elapsed in rows:
         lines.append(f"| {label} | {requests_made:,} | {bodies:,} | {revalidated:,} | {events:,} | {ms(elapsed)} |")
     goal = rows[1][2] == 0
-    lines += ["", f"Goal: 0 bodies re-downloaded on an unchanged re-sync when the server sends validators — "
-                  f"{'met' if goal else 'not met'}."]
+    cheap = rows[1][1] <= 20 and rows[1][5] <= 5
+    lines += ["", f"Goals: 0 bodies re-downloaded on an unchanged re-sync when the server sends validators — "
+                  f"{'met' if goal else 'not met'}; an unchanged re-sync of 1,000 amendments in ≤ 20 requests and "
+                  f"≤ 5 s (issue 12) — {'met' if cheap else 'not met'} ({rows[1][1]} requests, "
+                  f"{rows[1][5]:.2f} s)."]
     return "\n".join(lines)

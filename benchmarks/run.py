@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import bench_amendments, bench_bill, bench_diff, bench_site, bench_track
+from benchmarks import bench_amendments, bench_bill, bench_diff, bench_keeling, bench_site, bench_track
 from benchmarks.common import machine
 from lawtrack.fileio import write_atomic
 
@@ -19,6 +19,7 @@ SUITES = {
     "diff": bench_diff.run,
     "track": bench_track.run,
     "site": bench_site.run,
+    "keeling": bench_keeling.run,
 }
 
 

@@ -217,9 +217,13 @@ class Bill(BaseModel):
         return by_guid, by_eid, parents
 
     def _indexes(self) -> tuple[dict[str, Provision], dict[str, Provision], dict[int, Provision]]:
-        if self._by_guid is None or self._by_eid is None or self._parents is None:
+        # read the private attributes straight from pydantic's dict: this runs for every parent/eId lookup,
+        # and attribute access through BaseModel.__getattr__ is several times slower
+        private = self.__pydantic_private__ or {}
+        by_guid, by_eid, parents = private.get("_by_guid"), private.get("_by_eid"), private.get("_parents")
+        if by_guid is None or by_eid is None or parents is None:
             return self._index()
-        return self._by_guid, self._by_eid, self._parents
+        return by_guid, by_eid, parents
 
     def by_guid(self, guid: str) -> Provision | None:
         by_guid = self._indexes()[0]
