@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install demo test test-slow lint browser bench serve clean api-docs
+.PHONY: install demo test test-slow lint browser bench serve clean api-docs mutation
 
 # The stamp is named by the checksum of pyproject.toml: it is remade when the file's content changes, never for
 # its mtime alone (a fresh clone has arbitrary mtimes).
@@ -46,8 +46,15 @@ api-docs: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --out docs/benchmarks.md
 
+# Mutation testing of amendments/, diff/, drafting/, track/events.py and track/store.py (hours on 2 cores; not in
+# `make test`). MUTANTS="lawtrack.track.events*" runs a subset; the score goes to docs/mutation.md.
+MUTANTS ?=
+mutation: $(STAMP)
+	$(BIN)/mutmut run $(MUTANTS)
+	$(BIN)/python benchmarks/mutation_report.py --out docs/mutation.md
+
 serve: demo
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory site 8000
 
 clean:
-	rm -rf $(VENV) site build docs/bills .pytest_cache .mypy_cache .ruff_cache test-artifacts
+	rm -rf $(VENV) site build docs/bills .pytest_cache .mypy_cache .ruff_cache test-artifacts mutants
