@@ -34,17 +34,24 @@ class KeelingUnit(BaseModel):
     amendments: tuple[str, ...] = ()
 
 
-def _who(result: ApplyResult, key: str | None, seg: Segment) -> tuple[str, ...]:
-    found = []
+def _spans_by_key(result: ApplyResult) -> dict[str | None, list[tuple[int, int, str]]]:
+    """Where each applied amendment acted, indexed by clause or Schedule (so attributing a change looks only at
+    the amendments to that unit, not at every amendment)."""
+    index: dict[str | None, list[tuple[int, int, str]]] = {}
     for o in result.outcomes:
         if o.status != "applied":
             continue
         for k, s, e in o.spans:
-            if k != key:
-                continue
-            p = seg.old_start
-            if (seg.op == "delete" and s <= p < max(e, s + 1)) or (seg.op == "insert" and s <= p <= e):
-                found.append(o.number)
+            index.setdefault(k, []).append((s, e, o.number))
+    return index
+
+
+def _who(spans: list[tuple[int, int, str]], seg: Segment) -> tuple[str, ...]:
+    found = []
+    p = seg.old_start
+    for s, e, number in spans:
+        if (seg.op == "delete" and s <= p < max(e, s + 1)) or (seg.op == "insert" and s <= p <= e):
+            found.append(number)
     return tuple(dict.fromkeys(found))
 
 
@@ -60,16 +67,19 @@ def keeling(original: Bill, result: ApplyResult) -> list[KeelingUnit]:
      ('Clause 82A', 'added', ('NC36',))]
     """
     amended = result.bill
+    spans = _spans_by_key(result)
+    removed_by: dict[str, list[str]] = {}
     inserted_by: dict[str, str] = {}
     for o in result.outcomes:
         if o.status == "applied":
             for eid in o.provisions:
                 inserted_by.setdefault(eid, o.number)
+                removed_by.setdefault(eid, []).append(o.number)
     out: list[KeelingUnit] = []
     for p, q in align(units(original), units(amended)):
         if q is None:
             if p is not None:
-                who = tuple(o.number for o in result.outcomes if o.status == "applied" and p.eid in o.provisions)
+                who = tuple(removed_by.get(p.eid or "", ()))
                 out.append(KeelingUnit(ref=ref(original, p), eid=p.eid, guid=p.guid, heading=p.heading,
                                        change="removed", segments=(Marked(op="delete", text=p.text,
                                                                            amendments=who),), amendments=who))
@@ -89,7 +99,7 @@ def keeling(original: Bill, result: ApplyResult) -> list[KeelingUnit]:
             key = sched.eid if sched else None
         marked = []
         for seg in word_diff(p.text, q.text):
-            who = _who(result, key, seg) if seg.op != "equal" else ()
+            who = _who(spans.get(key, []), seg) if seg.op != "equal" else ()
             marked.append(Marked(op=seg.op, text=seg.text, amendments=who))
         all_who = tuple(dict.fromkeys(a for m in marked for a in m.amendments))
         out.append(KeelingUnit(ref=ref(amended, q), eid=q.eid, guid=q.guid, heading=q.heading, change="changed",

@@ -210,13 +210,14 @@ def focus(segments: Iterable[Marked], context: int = 400) -> list[Marked]:
     segs = list(segments)
     if all(s.op == "equal" for s in segs) or sum(len(s.text) for s in segs) <= 3 * context:
         return segs
+    changed = [i for i, s in enumerate(segs) if s.op != "equal"]
+    first, last = changed[0], changed[-1]
     out: list[Marked] = []
     for i, s in enumerate(segs):
         if s.op != "equal":
             out.append(s)
             continue
-        has_before = any(x.op != "equal" for x in segs[:i])
-        has_after = any(x.op != "equal" for x in segs[i + 1 :])
+        has_before, has_after = first < i, last > i
         text = s.text
         if has_before and has_after and len(text) > 2 * context:
             text = text[:context] + " … " + text[-context:]
