@@ -76,7 +76,7 @@ def run() -> str:
         lines.append(f"| {label} | {seconds:.1f} s | {files:,} | {size / 1e6:.1f} MB |")
     big_rows = rows[1:]
     growth = [f"{b[0].split(' with ')[1]}: {b[1] / a[1]:.1f}× the time of {a[0].split(' with ')[1]}"
-              for a, b in zip(big_rows, big_rows[1:], strict=False)]
+              for a, b in __import__("itertools").pairwise(big_rows)]
     lines += ["", f"Growth: {'; '.join(growth) or '—'} (linear would be the ratio of the sizes).",
               "", f"Goals: demo ≤ 5 s — {'met' if rows[0][1] <= 5 else 'not met'}; 1,000 amendments ≤ 30 s — "
                   f"{'met' if rows[1][1] <= 30 else 'not met'}"

@@ -52,7 +52,8 @@ def main() -> None:
              f"`make mutation` (mutmut 3.8.1) on {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M UTC}; {machine()}.", "",
              "Score = killed / (killed + survived), equivalent mutants (listed below with the reason) left out. "
              "Mutants whose line no test runs are not generated (`mutate_only_covered_lines`).", "",
-             "| module | killed | survived | equivalent | timeout / other | score |", "| --- | --- | --- | --- | --- | --- |"]
+             "| module | killed | survived | equivalent | timeout / other | score |",
+             "| --- | --- | --- | --- | --- | --- |"]
     total: Counter[str] = Counter()
     for module in sorted(by_module):
         c = by_module[module]
