@@ -70,6 +70,8 @@ class Editor:
     seq: int = 0
     #: Elements whose content :meth:`apply` changed (for re-reading only what changed).
     changed: list[etree._Element] = field(default_factory=list)
+    #: The slot of every edit recorded, in order: a checkpoint is a length, a rollback pops (O(edits undone)).
+    _log: list[tuple[int, str]] = field(default_factory=list)
 
     def map_of(self, element: etree._Element) -> TextMap:
         key = id(element)
@@ -78,19 +80,19 @@ class Editor:
         return self.maps[key]
 
     # -- all or nothing -------------------------------------------------------------------------------------
-    def checkpoint(self) -> tuple[dict[tuple[int, str], int], int, int, int]:
+    def checkpoint(self) -> tuple[int, int, int, int]:
         """The recorded state, to go back to with :meth:`rollback` when an amendment fails part-way."""
-        return ({key: len(entry[2]) for key, entry in self.slot_edits.items()}, len(self.removals),
-                len(self.emptied), self.seq)
+        return len(self._log), len(self.removals), len(self.emptied), self.seq
 
-    def rollback(self, mark: tuple[dict[tuple[int, str], int], int, int, int]) -> None:
+    def rollback(self, mark: tuple[int, int, int, int]) -> None:
         """Forget every edit recorded since ``mark`` (nothing has touched the document yet)."""
-        counts, removals, emptied, seq = mark
-        for key in list(self.slot_edits):
-            if key not in counts:
+        logged, removals, emptied, seq = mark
+        while len(self._log) > logged:
+            key = self._log.pop()
+            edits = self.slot_edits[key][2]
+            edits.pop()
+            if not edits:
                 del self.slot_edits[key]
-            else:
-                del self.slot_edits[key][2][counts[key]:]
         del self.removals[removals:]
         del self.emptied[emptied:]
         self.seq = seq
@@ -100,6 +102,7 @@ class Editor:
         key = (id(seg.node), seg.slot)
         entry = self.slot_edits.setdefault(key, (seg.node, seg.slot, []))
         entry[2].append(_SlotEdit(start, end, text, self.seq))
+        self._log.append(key)
 
     def _positions(self, seg: Segment) -> list[int]:
         positions = raw_positions(seg.raw)
@@ -224,6 +227,7 @@ class Editor:
                 self.changed.append(parent)
                 remove_keep_tail(el)
         self.slot_edits.clear()
+        self._log.clear()
         self.removals.clear()
         self.emptied.clear()
         self.maps.clear()
