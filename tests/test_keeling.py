@@ -281,6 +281,16 @@ FORMS = [
     ("In Schedule 7 (general effect of final EDMOs), in paragraph 10(4), in paragraph (a)(ii) omit “(subject to "
      "paragraph (b))”;", "paragraph 10(4)(a)(ii) of Schedule 7", "omit", "words", "replace",
      "(subject to paragraph (b))", ""),
+    # general forms of UK drafting, beyond the two pairs
+    ("In section 7(1), the words from “a” to the end are repealed.", "section 7(1)", "omit", "words", "replace",
+     "a", ""),
+    ("In section 1, in subsection (1), omit “and” at the end of paragraph (a).", "section 1(1)(a)", "omit", "words",
+     "after", "and", ""),
+    ("In section 4, for “x” there is substituted “y”.", "section 4", "substitute", "words", "replace", "x", "y"),
+    ("In section 9, after subsection (2) there is inserted— \ufffc", "section 9(2)", "insert", "provision", "after",
+     "", ""),
+    ("In Schedule 2 to the Housing Act 2004, in paragraph 3, omit sub-paragraph (2).",
+     "paragraph 3(2) of Schedule 2", "omit", "provision", "replace", "", ""),
     ("In paragraph 2(2) of Schedule 1 to the Housing Act 2004, after “the notice” insert “on whichever”,",
      "paragraph 2(2) of Schedule 1", "insert", "words", "after", "the notice", "on whichever"),
 ]

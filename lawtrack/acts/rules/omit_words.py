@@ -16,9 +16,12 @@ _OMIT = re.compile(
     rf"|the\s+words?\s+(?:following|after)\s+(?P<f>{Q})"
     rf"|(?:the\s+words?\s+)?(?P<w>{Q})(?:\s+to\s+(?:(?P<b2>{Q})|(?P<end2>{TO_END})))?)"
     rf"(?P<each>{EACH})?{ORD}?", re.I)
-_REPEALED = re.compile(rf"(?:the\s+words?\s+)?(?P<w>{Q})(?P<each>{EACH})?{ORD}?\s*,?\s*(?:is|are)\s+repealed", re.I)
+_REPEALED = re.compile(
+    rf"(?:the\s+words?\s+from\s+(?P<a>{Q})\s+to\s+(?:(?P<b>{Q})|(?P<end>{TO_END}))"
+    rf"|the\s+words?\s+(?:following|after)\s+(?P<f>{Q})"
+    rf"|(?:the\s+words?\s+)?(?P<w>{Q}))(?P<each>{EACH})?{ORD}?\s*,?\s*(?:is|are)\s+repealed", re.I)
 _NEXT_TO = re.compile(
-    rf"(?:omit\s+)?the\s+(?:words?\s+)?(?P<w>{Q})\s+(?P<rel>at\s+the\s+end\s+of|immediately\s+(?:following|after)"
+    rf"(?:omit\s+(?:the\s+)?|the\s+)(?:words?\s+)?(?P<w>{Q})\s+(?P<rel>at\s+the\s+end\s+of|immediately\s+(?:following|after)"
     rf"|immediately\s+(?:before|preceding)|(?:following|after|before|preceding))\s+(?P<ref>.+?)"
     rf"(?:\s*,?\s*(?:is|are)\s+repealed)?", re.I)
 
@@ -32,18 +35,15 @@ def recognise(action: str, prose: Prose, ctx: Ctx) -> Read | None:
         # the provision before it, at its end too — either way the last occurrence in the provision named
         return Read(Change(action="omit", words=words_of(m.group("w"), prose), occurrence=-1 if not before else 1,
                            where="before" if before else "after"), targets=targets)
-    m = _REPEALED.fullmatch(action)
-    if m:
-        return Read(Change(action="omit", words=words_of(m.group("w"), prose), each_place=each(m, ctx),
-                           occurrence=ordinal(m)))
-    m = _OMIT.fullmatch(action)
+    m = _REPEALED.fullmatch(action) or _OMIT.fullmatch(action)
     if not m:
         return None
-    words = words_of(m.group("a") or m.group("w") or m.group("f"), prose)
+    g = m.groupdict()
+    words = words_of(g.get("a") or g.get("w") or g.get("f"), prose)
     to: str | None = None
-    if m.group("b") or m.group("b2"):
-        to = words_of(m.group("b") or m.group("b2"), prose)
-    elif m.group("end") or m.group("end2"):
+    if g.get("b") or g.get("b2"):
+        to = words_of(g.get("b") or g.get("b2"), prose)
+    elif g.get("end") or g.get("end2"):
         to = ""
-    return Read(Change(action="omit", words=words, to=to, following=bool(m.group("f")), each_place=each(m, ctx),
+    return Read(Change(action="omit", words=words, to=to, following=bool(g.get("f")), each_place=each(m, ctx),
                        occurrence=ordinal(m)))
