@@ -87,3 +87,30 @@ def test_a_stored_record_that_does_not_fit_names_the_entity_and_field() -> None:
     assert "stored amendment 1:9" in str(info.value) and "sponsors.0.name" in str(info.value)
     record = Record({("amendment", "1:9"): {"marshalledListText": "9", "sponsors": None, "decision": None}})
     assert record.amendments["1:9"].sponsors == [] and record.amendments["1:9"].decision == "NoDecision"
+
+
+def test_every_event_names_its_entity_and_carries_its_data() -> None:
+    """Hand-checked against BEFORE/AFTER above: what each event is about and the data a feed or script reads."""
+    assert [(c.kind, c.entity, c.key, c.data) for c in diff(BEFORE, AFTER)] == [
+        ("stage-reached", "bill", "7", {"stage": "Royal Assent", "house": "Unassigned"}),
+        ("royal-assent", "bill", "7", {}),
+        ("sittings-changed", "stage", "1", {"before": ["2024-01-10"], "after": ["2024-01-10", "2024-01-17"]}),
+        ("stage-added", "stage", "2", {"dates": ["2024-02-01"]}),
+        ("decision-recorded", "amendment", "1:1", {"before": "NoDecision", "after": "Agreed"}),
+        ("sponsors-changed", "amendment", "1:1", {"before": ["A Member"], "after": ["A Member", "D Member"]}),
+        ("amendment-text-changed", "amendment", "1:2", {}),
+        ("star-changed", "amendment", "1:2", {}),
+        ("decision-changed", "amendment", "1:3", {"before": "Agreed", "after": "Withdrawn"}),
+        ("amendment-tabled", "amendment", "2:4", {"decision": "NotMoved"}),
+        ("decision-recorded", "amendment", "2:4", {"decision": "NotMoved"}),
+        ("publication-added", "publication", "2", {"date": "2024-01-02"}),
+    ]
+    assert [(c.kind, c.entity, c.key, c.data) for c in diff({}, BEFORE)] == [
+        ("tracked", "bill", "7", {}),
+        ("stage-added", "stage", "1", {"dates": ["2024-01-10"]}),
+        ("amendment-tabled", "amendment", "1:1", {"decision": "NoDecision"}),
+        ("amendment-tabled", "amendment", "1:2", {"decision": "NoDecision"}),
+        ("amendment-tabled", "amendment", "1:3", {"decision": "Agreed"}),
+        ("decision-recorded", "amendment", "1:3", {"decision": "Agreed"}),
+        ("publication-added", "publication", "1", {"date": "2024-01-01"}),
+    ]
