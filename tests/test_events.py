@@ -114,3 +114,20 @@ def test_every_event_names_its_entity_and_carries_its_data() -> None:
         ("decision-recorded", "amendment", "1:3", {"decision": "Agreed"}),
         ("publication-added", "publication", "1", {"date": "2024-01-01"}),
     ]
+
+
+def test_the_mirror_cases_say_none_and_keep_unknown_decisions() -> None:
+    """The other way round: sittings that go, a star that comes, a decision lawtrack has no label for."""
+    before: Snapshot = {**AFTER, ("amendment", "1:2"): amendment("2", "NoDecision", ["B Member"], "t", None),
+                        ("amendment", "2:5"): amendment("5", "NoDecision", ["F Member"], "u")}
+    after: Snapshot = {**AFTER, ("stage", "2"): stage(2, "Committee stage", "Commons", [], 2),
+                       ("amendment", "1:2"): amendment("2", "NoDecision", ["B Member"], "t", "☆"),
+                       ("amendment", "2:5"): amendment("5", "ReferredToACommittee", ["F Member"], "u"),
+                       ("amendment", "2:6"): amendment("6", "ReferredToACommittee", ["G Member"], "s")}
+    assert [(c.kind, c.summary) for c in diff(before, after)] == [
+        ("sittings-changed", "Sitting dates of Committee stage (Commons): none"),
+        ("star-changed", "Amendment 2: star none → ☆"),
+        ("decision-recorded", "Amendment 5: ReferredToACommittee"),
+        ("amendment-tabled", "Amendment 6 tabled"),
+        ("decision-recorded", "Amendment 6: ReferredToACommittee"),
+    ]
