@@ -9,7 +9,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import bench_amendments, bench_bill, bench_diff, bench_keeling, bench_site, bench_track
+from benchmarks import (bench_amendments, bench_bill, bench_diff, bench_keeling, bench_mutation, bench_site,
+                        bench_track)
 from benchmarks.common import machine
 from lawtrack.fileio import write_atomic
 
@@ -20,6 +21,7 @@ SUITES = {
     "track": bench_track.run,
     "site": bench_site.run,
     "keeling": bench_keeling.run,
+    "mutation": bench_mutation.run,
 }
 
 
