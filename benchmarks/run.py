@@ -9,8 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import (bench_amendments, bench_bill, bench_diff, bench_keeling, bench_mutation, bench_site,
-                        bench_track)
+from benchmarks import bench_amendments, bench_bill, bench_diff, bench_keeling, bench_mutation, bench_site, bench_track
 from benchmarks.common import machine
 from lawtrack.fileio import write_atomic
 
