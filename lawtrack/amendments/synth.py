@@ -36,7 +36,8 @@ class Generated:
 
 
 def candidates(clause: Provision) -> list[tuple[int, int, int, int, str]]:
-    """(page, line, start, end, word) for words that occur exactly once on their printed line."""
+    """(page, line, start, end, word) for words that occur exactly once on their printed line (never a
+    provision's own number or label, which House style does not quote)."""
     out = []
     folded = fold(clause.text)
     printed: dict[tuple[int, int], list[tuple[int, int]]] = {}
@@ -47,9 +48,12 @@ def candidates(clause: Provision) -> list[tuple[int, int, int, int, str]]:
             for m in _WORD.finditer(clause.text, lo, hi):
                 word = m.group(0)
                 hits = [h for a, b in spans for h in find_words(clause.text, word, a, b, folded)]
+                labelled = clause.text[m.start() - 1 : m.start()] == "(" and clause.text[m.end() : m.end() + 1] == ")"
+                if labelled or m.start() == 0:  # a provision's own number ("(iii)", "12") is never quoted
+                    continue
                 if len(hits) == 1:
                     out.append((page, line, hits[0][0], hits[0][1], word))
-    return out
+    return list(dict.fromkeys(out))  # a line printed in several spans yields each word once
 
 
 Pool = list[tuple[Provision, tuple[int, int, int, int, str]]]
