@@ -442,3 +442,11 @@ def test_cli_act_not_amended_and_not_an_act(tmp_path: Path) -> None:
     notes.write_text("<notes>not an Act</notes>", encoding="utf-8")
     res = CliRunner().invoke(main, ["keeling", str(notes), str(other)])
     assert res.exit_code != 0 and str(notes) in res.output + res.stderr
+
+
+def test_a_modification_in_the_bill_is_listed_as_unread_with_its_reason() -> None:
+    """s. 63(2) of the Renters' Rights Bill: “… has effect … as if it were amended …” — not a row, but said."""
+    _act, _bill, k = _pair(HA)
+    unread = {u.source: u.reason for u in k.unread}
+    assert "modifies how the Act is read" in unread["s. 63(2)"]
+    assert not any(r.source == "s. 63(2)" for r in k.rows)

@@ -285,7 +285,8 @@ def instruction(words: str, prose: Prose, action: str, here: Ctx, objects: tuple
         return str(exc) if act_of(None, here) == "target" or "ACT" in action.split() else None
     act = act_of(read.act, here) if read is not None and read.act else here.act
     if read is None:
-        if act == "target" and _AMENDING.search(action):
+        names_it = "ACT" in re.findall(r"\b[A-Z]+\b", action)
+        if (act == "target" or names_it) and _AMENDING.search(action):
             return ("it modifies how the Act is read (“as if …”), not its text" if _AS_IF.search(action)
                     else f"lawtrack does not know this form of words: “{action}”")
         return None

@@ -25,16 +25,17 @@ def render_schedule(k: KeelingSchedule, suffix: str, *, everything: bool = False
     whole Act with ``everything``."""
     units = list(k.units) if everything else k.changed_units()
     rows = [r.model_dump(mode="json") for r in k.rows]
+    unread = [u.model_dump(mode="json") for u in k.unread]
     intro = (f"The {k.act_title} as the {k.bill_title} would amend it: {len(k.rows)} amending provision(s), "
              f"{sum(1 for r in k.rows if r.status == 'applied')} applied.")
     if suffix == ".html":
         from lawtrack.render.html import act_keeling_html
 
-        return act_keeling_html(units, rows, title=k.title, intro=intro).encode()
+        return act_keeling_html(units, rows, title=k.title, intro=intro, unread=unread).encode()
     if suffix == ".md":
         from lawtrack.render.markdown import act_keeling_markdown
 
-        return act_keeling_markdown(units, rows, title=k.title, intro=intro).encode()
+        return act_keeling_markdown(units, rows, title=k.title, intro=intro, unread=unread).encode()
     if suffix == ".xml":
         from lawtrack.render.akn import keeling_xml
 

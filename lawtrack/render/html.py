@@ -125,8 +125,17 @@ def amendments_table_html(rows: Iterable[Mapping[str, object]]) -> str:
     return f'<table class="lt-amendments">{head}{"".join(body)}</table>'
 
 
+def unread_html(unread: Sequence[Mapping[str, object]]) -> str:
+    """The bill provisions that seem to amend the Act but could not be read, each with its reason."""
+    if not unread:
+        return ""
+    items = "".join(f"<li>{escape(str(u.get('source', '')))}: {escape(str(u.get('reason', '')))} — "
+                    f"“{escape(str(u.get('text', '')))}”</li>" for u in unread)
+    return f'<h2 id="unread">Not read</h2><ul class="lt-unread">{items}</ul>'
+
+
 def act_keeling_html(units: Iterable[KeelingUnit], rows: Sequence[Mapping[str, object]], *, title: str,
-                     intro: str = "") -> str:
+                     intro: str = "", unread: Sequence[Mapping[str, object]] = ()) -> str:
     """An Act's Keeling schedule: the changed provisions (each change linked to the bill provision that makes
     it), then the table of amendments."""
     by_source = {str(r.get("source")): _row_id(r.get("source_eid")) for r in rows}
@@ -142,4 +151,4 @@ def act_keeling_html(units: Iterable[KeelingUnit], rows: Sequence[Mapping[str, o
     return (f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{escape(title)}</title>"
             f"<style>{CSS}</style></head><body><h1>{escape(title)}</h1><p>{escape(intro)}</p>{LEGEND}"
             f"{''.join(parts)}<h2 id=\"amendments\">Table of amendments</h2>{amendments_table_html(rows)}"
-            f"</body></html>")
+            f"{unread_html(unread)}</body></html>")

@@ -82,10 +82,10 @@ def exact_diff_markdown(diff: ExactDiff) -> str:
 
 
 def act_keeling_markdown(units: Iterable[KeelingUnit], rows: Sequence[Mapping[str, object]], *, title: str,
-                         intro: str = "") -> str:
+                         intro: str = "", unread: Sequence[Mapping[str, object]] = ()) -> str:
     """An Act's Keeling schedule as a page of the site: the changed provisions, each change linked to its row
     in the table of amendments that follows."""
-    from lawtrack.render.html import amendments_table_html
+    from lawtrack.render.html import amendments_table_html, unread_html
 
     by_source = {str(r.get("source")): "src-" + (anchor(str(r.get("source_eid"))) or "row") for r in rows}
 
@@ -102,4 +102,6 @@ def act_keeling_markdown(units: Iterable[KeelingUnit], rows: Sequence[Mapping[st
         lines += [f"## {md_text(u.ref)}" + (f" — {md_text(u.heading)}" if u.heading else "") + heading_id, ""]
         lines += [marked_html(u.segments, link), ""]
     lines += ["## Table of amendments { #amendments }", "", amendments_table_html(rows), ""]
+    if unread:
+        lines += [unread_html(unread), ""]
     return "\n".join(lines) + "\n"

@@ -224,9 +224,11 @@ def _act_pages(m: Manifest, bill: Bill, folder: Path) -> list[tuple[str, str]]:
         applied = sum(1 for r in k.rows if r.status == "applied")
         intro = (f"What the {m.bill.title} does to the {k.act_title}: {len(k.rows)} amending provision(s) of the "
                  f"bill, {applied} applied to the Act's text below; each change links to its row in the table of "
-                 f"amendments at the end.")
+                 f"amendments at the end" + (f"; {len(k.unread)} provision(s) that could not be read are listed "
+                                              f"after it." if k.unread else "."))
         _write(folder / name, act_keeling_markdown(k.changed_units(), [r.model_dump(mode="json") for r in k.rows],
-                                                   title=f"{k.act_title}: Keeling schedule", intro=intro))
+                                                   title=f"{k.act_title}: Keeling schedule", intro=intro,
+                                                   unread=[u.model_dump(mode="json") for u in k.unread]))
         out.append((f"{k.act_title} ({len(k.rows)} amendments)", name))
     return out
 
