@@ -94,12 +94,17 @@ def bill_diff_html(diff: BillDiff, *, title: str | None = None) -> str:
             f"<h2>Changes</h2>{changes}</body></html>")
 
 
-def keeling_html(units: Iterable[KeelingUnit], link: Callable[[str], str], *, title: str) -> str:
+def _units_html(units: Iterable[KeelingUnit], link: Callable[[str], str]) -> list[str]:
     parts = []
     for u in units:
         head = escape(u.ref) + (f" — {escape(u.heading)}" if u.heading else "")
         parts.append(f'<section id="{anchor(u.eid) or ""}" class="lt-provision lt-{escape(u.change)}">'
                      f"<h3>{head}</h3>{marked_html(u.segments, link)}</section>")
+    return parts
+
+
+def keeling_html(units: Iterable[KeelingUnit], link: Callable[[str], str], *, title: str) -> str:
+    parts = _units_html(units, link)
     return (f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{escape(title)}</title>"
             f"<style>{CSS}</style></head><body><h1>{escape(title)}</h1>{LEGEND}{''.join(parts)}</body></html>")
 
@@ -143,11 +148,7 @@ def act_keeling_html(units: Iterable[KeelingUnit], rows: Sequence[Mapping[str, o
     def link(source: str) -> str:
         return "#" + by_source.get(source, "amendments")
 
-    parts = []
-    for u in units:
-        head = escape(u.ref) + (f" — {escape(u.heading)}" if u.heading else "")
-        parts.append(f'<section id="{anchor(u.eid) or ""}" class="lt-provision lt-{escape(u.change)}">'
-                     f"<h3>{head}</h3>{marked_html(u.segments, link)}</section>")
+    parts = _units_html(units, link)
     return (f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{escape(title)}</title>"
             f"<style>{CSS}</style></head><body><h1>{escape(title)}</h1><p>{escape(intro)}</p>{LEGEND}"
             f"{''.join(parts)}<h2 id=\"amendments\">Table of amendments</h2>{amendments_table_html(rows)}"

@@ -195,3 +195,16 @@ def each(m: re.Match[str], ctx: Ctx) -> bool:
 
 def words_of(token: str | None, prose: Prose) -> str:
     return prose.quote(token) if token else ""
+
+
+def quoted_span(m: re.Match[str], prose: Prose) -> tuple[str, str | None, bool]:
+    """The words a "“x”", "the words from “x” to “y”" / "to the end …" or "the words following “x”" group of
+    a recogniser's match cites: (words, ``to`` — None, the end word, or "" for the end —, following?)."""
+    g = m.groupdict()
+    words = words_of(g.get("a") or g.get("w") or g.get("f"), prose)
+    to: str | None = None
+    if g.get("b") or g.get("b2"):
+        to = words_of(g.get("b") or g.get("b2"), prose)
+    elif g.get("end") or g.get("end2"):
+        to = ""
+    return words, to, bool(g.get("f"))

@@ -8,7 +8,7 @@ import re
 
 from lawtrack.acts.model import Change
 from lawtrack.acts.prose import Prose
-from lawtrack.acts.rules.common import EACH, ORD, Ctx, Q, Read, each, ordinal, read_scope, words_of
+from lawtrack.acts.rules.common import EACH, ORD, Ctx, Q, Read, each, ordinal, quoted_span, read_scope, words_of
 from lawtrack.acts.rules.substitute_words import TO_END
 
 _OMIT = re.compile(
@@ -38,12 +38,6 @@ def recognise(action: str, prose: Prose, ctx: Ctx) -> Read | None:
     m = _REPEALED.fullmatch(action) or _OMIT.fullmatch(action)
     if not m:
         return None
-    g = m.groupdict()
-    words = words_of(g.get("a") or g.get("w") or g.get("f"), prose)
-    to: str | None = None
-    if g.get("b") or g.get("b2"):
-        to = words_of(g.get("b") or g.get("b2"), prose)
-    elif g.get("end") or g.get("end2"):
-        to = ""
-    return Read(Change(action="omit", words=words, to=to, following=bool(g.get("f")), each_place=each(m, ctx),
+    words, to, following = quoted_span(m, prose)
+    return Read(Change(action="omit", words=words, to=to, following=following, each_place=each(m, ctx),
                        occurrence=ordinal(m)))

@@ -8,7 +8,21 @@ import re
 
 from lawtrack.acts.model import Change
 from lawtrack.acts.prose import Prose
-from lawtrack.acts.rules.common import DASH, EACH, OBJ, OBJS, ORD, SUBSTITUTE, Ctx, Q, Read, each, ordinal, words_of
+from lawtrack.acts.rules.common import (
+    DASH,
+    EACH,
+    OBJ,
+    OBJS,
+    ORD,
+    SUBSTITUTE,
+    Ctx,
+    Q,
+    Read,
+    each,
+    ordinal,
+    quoted_span,
+    words_of,
+)
 
 TO_END = r"the\s+end(?:\s+of\s+(?:that|the)\s+(?:sub-paragraph|paragraph|subsection|section|definition|entry))?"
 _FORM = re.compile(
@@ -25,12 +39,7 @@ def recognise(action: str, prose: Prose, ctx: Ctx) -> Read | None:
         return None
     if m.group("new") == OBJ:
         return None  # words replaced by a quoted structure: a provision form
-    words = words_of(m.group("a") or m.group("w") or m.group("f"), prose)
-    to: str | None = None
-    if m.group("b") or m.group("b2"):
-        to = words_of(m.group("b") or m.group("b2"), prose)
-    elif m.group("end") or m.group("end2"):
-        to = ""
-    return Read(Change(action="substitute", words=words, to=to, following=bool(m.group("f")),
+    words, to, following = quoted_span(m, prose)
+    return Read(Change(action="substitute", words=words, to=to, following=following,
                        new=words_of(m.group("new"), prose), each_place=each(m, ctx), occurrence=ordinal(m),
                        with_structure=bool(m.group("more"))))
