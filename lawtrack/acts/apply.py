@@ -22,7 +22,7 @@ from lawtrack.acts.model import Instruction, Target, Unread
 from lawtrack.amendments.outcome import ApplyResult, Failure, Outcome
 from lawtrack.amendments.plan import Session
 from lawtrack.amendments.structure import Place, child_eid, num_label, put, refresh_ids, structure_elements
-from lawtrack.amendments.xmledit import EditError, Editor
+from lawtrack.amendments.xmledit import EditError, Editor, remove_keep_tail
 from lawtrack.errors import LawtrackError
 from lawtrack.formats.akn import akn, local
 from lawtrack.formats.lawmaker import ProvisionSpan, rebuild_bill
@@ -417,16 +417,7 @@ def _as_act_text(el: etree._Element) -> None:
     """Inserted text as the Act prints it: the bill's printed-line markers go (an Act has no bill's lines), and
     a defined term's quotation marks, which the bill keeps in attributes, become text as in the Act."""
     for pi in [n for n in el.iter(etree.ProcessingInstruction) if getattr(n, "target", "") == "L"]:
-        parent = pi.getparent()
-        if parent is None:
-            continue
-        if pi.tail:
-            prev = pi.getprevious()
-            if prev is not None:
-                prev.tail = (prev.tail or "") + pi.tail
-            else:
-                parent.text = (parent.text or "") + pi.tail
-        parent.remove(pi)
+        remove_keep_tail(pi)
     for node in el.iter():
         if not isinstance(node.tag, str) or local(node.tag) != "def":
             continue

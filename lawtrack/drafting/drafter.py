@@ -71,11 +71,7 @@ def _added_paragraph(ctx: Ctx, anchor: Provision | None, q: Provision) -> None:
     if anchor is None or anchor.kind is Kind.CLAUSE or not _same_schedule(ctx, anchor, q):
         ctx.note(f"not emitted: no Schedule paragraph before the new paragraph {q.label} to insert it after")
         return
-    where = address(ctx.old, anchor, anchor.lines[-1] if anchor.lines else None)
-    if where is None:
-        ctx.note(f"not emitted: cannot address Schedule paragraph {anchor.label} to insert after it")
-        return
-    ctx.emit(f"{where}at end insert—", (ctx.element(ctx.new, q),))
+    _insert_after_paragraph(ctx, anchor, q)
 
 
 def _added_clause(ctx: Ctx, previous: Provision | None, q: Provision) -> None:
@@ -101,11 +97,17 @@ def _added_part(ctx: Ctx, anchor: Provision | None, part: Provision) -> None:
             sched_old.label != sched_new.label:
         ctx.note(f"not emitted: no Schedule paragraph before the new {part.num or 'Part'} to insert it after")
         return
+    _insert_after_paragraph(ctx, anchor, part)
+
+
+def _insert_after_paragraph(ctx: Ctx, anchor: Provision, new: Provision) -> None:
+    """ "Schedule 2, page 40, line 3, at end insert—" and the new provision, after the Schedule paragraph
+    ``anchor``."""
     where = address(ctx.old, anchor, anchor.lines[-1] if anchor.lines else None)
     if where is None:
         ctx.note(f"not emitted: cannot address Schedule paragraph {anchor.label} to insert after it")
         return
-    ctx.emit(f"{where}at end insert—", (ctx.element(ctx.new, part),))
+    ctx.emit(f"{where}at end insert—", (ctx.element(ctx.new, new),))
 
 
 def _units(ctx: Ctx, order: dict[int, int]) -> None:
