@@ -165,3 +165,20 @@ def test_explain_command() -> None:
     assert out.exit_code == 0 and '"operation": "insert"' in out.stdout
     out = runner.invoke(main, ["explain", "Clause 5, leave out “x"])
     assert out.exit_code == 1 and "never closed" in out.stdout
+
+
+def test_an_instruction_read_twice_gives_equal_readings_and_structures_stay_the_callers() -> None:
+    from lawtrack.amendments.instructions.parser import _parse
+    from lawtrack.model.provision import Kind, Provision
+
+    text = "Clause 2, page 3, line 15, leave out “may” and insert “must”"
+    first, again = parse_instruction(text), parse_instruction(text)
+    assert first == again == _parse(text, ())  # the reading is the uncached parser's, whatever came before
+    # with quoted structures, what is inserted is always the caller's own provisions, never an equal copy
+    new = "To move the following Clause—" + OBJECT
+    mine = (Provision(kind=Kind.CLAUSE, element="section", num="1", label="1", text="1 Duty"),)
+    theirs = (Provision(kind=Kind.CLAUSE, element="section", num="1", label="1", text="1 Duty"),)
+    got = [parse_instruction(new, (s,)) for s in (theirs, mine)]
+    ops = [g.operation for g in got if isinstance(g, Parsed)]
+    assert len(ops) == 2 and all(isinstance(op, NewProvision) for op in ops)
+    assert isinstance(ops[1], NewProvision) and ops[1].insert.structure[0] is mine[0]

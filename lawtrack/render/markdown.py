@@ -23,9 +23,17 @@ def page_title(text: str) -> str:
     return " ".join(text.translate(_TITLE_SAFE).split())
 
 
+#: libyaml's dumper where PyYAML has it (5× faster; a site writes one title per page). It escapes characters
+#: beyond U+FFFF where the pure-Python dumper writes them out, so those titles go to the pure-Python one and every
+#: page's bytes are the same either way.
+_DUMPER: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def page_start(title: str) -> list[str]:
     """The first lines of a page: front matter with its safe title (as YAML), then the heading, escaped."""
-    front = yaml.safe_dump({"title": page_title(title)}, allow_unicode=True, width=10_000).strip()
+    safe = page_title(title)
+    dumper = _DUMPER if not safe or max(safe) <= "\uffff" else yaml.SafeDumper
+    front = yaml.dump({"title": safe}, Dumper=dumper, allow_unicode=True, width=10_000).strip()
     return ["---", front, "---", "", f"# {md_text(title)}", ""]
 
 

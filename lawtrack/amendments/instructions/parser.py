@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from lawtrack.amendments.instructions.address import recognise_address
 from lawtrack.amendments.instructions.cursor import Cursor
 from lawtrack.amendments.instructions.lexer import LexError, Token, tokenize
@@ -23,9 +25,17 @@ def parse_instruction(text: str, structures: tuple[tuple[Provision, ...], ...] =
     ('unparsed', 'transmogrify “may”')
     """
     try:
-        return _parse(text, structures)
+        return _parse(text, structures) if structures else _parse_words(text)
     except (RecursionError, MemoryError) as exc:  # pragma: no cover - pathological input
         return Unparsed(reason=f"instruction too complex to read ({type(exc).__name__})", position=0, text=text)
+
+
+@lru_cache(maxsize=4096)
+def _parse_words(text: str) -> Parsed | Unparsed:
+    """An instruction without quoted structures is read by the loader, by ``apply`` and by the renderers of its
+    page: read it once (the result is immutable, so sharing it is safe). Instructions with structures are read
+    each time, so that what they insert is always the caller's own provisions."""
+    return _parse(text, ())
 
 
 def _parse(text: str, structures: tuple[tuple[Provision, ...], ...]) -> Parsed | Unparsed:
