@@ -9,11 +9,21 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import bench_amendments, bench_bill, bench_diff, bench_keeling, bench_mutation, bench_site, bench_track
+from benchmarks import (
+    bench_amendments,
+    bench_bill,
+    bench_diff,
+    bench_keeling,
+    bench_mutation,
+    bench_site,
+    bench_startup,
+    bench_track,
+)
 from benchmarks.common import machine
 from lawtrack.fileio import write_atomic
 
 SUITES = {
+    "startup": bench_startup.run,
     "bill": bench_bill.run,
     "amendments": bench_amendments.run,
     "diff": bench_diff.run,

@@ -6,6 +6,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "lawtrack"
@@ -217,3 +219,20 @@ def test_import_lawtrack_loads_nothing_heavy() -> None:
             "if m in sys.modules]; print(','.join(heavy))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == ""
+
+
+@pytest.mark.parametrize(("args", "allowed"), [(["--help"], set()), (["--version"], set()),
+                                                (["diff", "--help"], {"click"}), (["track", "--help"], {"click"})])
+def test_a_commands_help_loads_only_the_command_line(args: list[str], allowed: set[str]) -> None:
+    """Start-up (issue 12): help is answered without the model, the XML parser or the HTTP client; a command
+    imports its own module only when it runs."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom lawtrack.cli import run\nsys.argv = ['lawtrack', *sys.argv[1:]]\n"
+            "try:\n    run()\nexcept SystemExit:\n    pass\n"
+            "heavy = [m for m in ('pydantic', 'lxml', 'click', 'rich', 'requests', 'yaml', 'markdown_it', "
+            "'diff_match_patch', 'mkdocs') if m in sys.modules]\nsys.stderr.write(','.join(heavy))")
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert "Usage" in out.stdout or "lawtrack" in out.stdout
+    assert set(filter(None, out.stderr.strip().split(","))) == allowed
