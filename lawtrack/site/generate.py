@@ -11,6 +11,7 @@ import json
 import os
 import re
 import shutil
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -149,10 +150,15 @@ def _bill_pages(m: Manifest, out: Path, store: Store | None) -> dict[str, Any]:
         all_units = keeling(bill, together)
         _write(folder / "keeling.md", pages.keeling_page(f"{m.bill.title}: Keeling view with our amendments",
                                                           all_units, link))
+        label_count = Counter(labels)
+        units_of: dict[str, list[KeelingUnit]] = {}  # index once: which units each amendment changes
+        for u in all_units:
+            for label in dict.fromkeys(u.amendments):
+                units_of.setdefault(label, []).append(u)
         for a, outcome, a_slug in zip(drafts, together.outcomes, slugs, strict=True):
-            if outcome.status == "applied" and labels.count(a.label) == 1:
+            if outcome.status == "applied" and label_count[a.label] == 1:
                 # what this amendment does, read off the combined Keeling view (one apply for all drafts)
-                units = [_only(u, a.label) for u in all_units if a.label in u.amendments]
+                units = [_only(u, a.label) for u in units_of.get(a.label, [])]
             else:
                 single = apply(bill, [a])
                 outcome, units = single.outcomes[0], keeling(bill, single)
@@ -164,11 +170,14 @@ def _bill_pages(m: Manifest, out: Path, store: Store | None) -> dict[str, Any]:
                 keeling_href="../../keeling/", link=lambda n: f"../{slug_of.get(n, _slug(n))}/",
                 note=rec.note if rec else None, sources=list(rec.sources) if rec else [])
             _write(folder / "amendments" / f"{a_slug}.md", page)
-    drafts_by_number = {d.number: s for d, s in zip(drafts, slugs, strict=True) if d.number}
+    drafts_by_number: dict[str, tuple[Amendment, str]] = {}
+    for d, d_slug in zip(drafts, slugs, strict=True):
+        if d.number:
+            drafts_by_number[d.number] = (d, d_slug)  # the last draft of a number, as before
     for _key, item in sorted(record.amendments.items()):
         number = item.marshalled_list_text
-        draft_slug = drafts_by_number.get(number or "")
-        draft = drafts[slugs.index(draft_slug)] if draft_slug else None
+        found = drafts_by_number.get(number or "")
+        draft, draft_slug = found if found else (None, None)
         listed.append({"label": number or "?", "heading": item.main_header or (draft.heading if draft else None),
                        "decision": item.decision, "inferred": item.decision_inferred, "house": item.house or "",
                        "stage": item.stage_name or record.stage_name(item.bill_stage_id), "slug": draft_slug})
