@@ -206,3 +206,68 @@ def test_terminal_renderer_marks_insertions_and_deletions() -> None:
     assert "1 unchanged" not in text and "1 changed, 4 unchanged" in text
     styled = console.export_text(styles=True)
     assert "\x1b[9;31mmay\x1b[0m" in styled and "\x1b[4;32mmust\x1b[0m" in styled  # struck red, underlined green
+
+
+def test_keeling_view_of_the_mini_bill_unit_by_unit_checked_by_eye() -> None:
+    """Every kind of unit, with every field, on the hand-written bill (tests/minibill.py): unchanged, changed
+    (words substituted; words inserted after a comma, which the word diff places after the following space),
+    added, removed, and a Schedule paragraph (whose amendment claims offsets in the Schedule's text)."""
+    from lawtrack.amendments.markdown import read_markdown_amendment
+    from lawtrack.amendments.model import Amendment
+    from lawtrack.diff.keeling import KeelingUnit, Marked
+    from tests import minibill
+
+    def am(number: str, instruction: str) -> Amendment:
+        return Amendment(number=number, instruction=instruction)
+
+    bill = minibill.bill()
+    nc1 = read_markdown_amendment('---\nnumber: "NC1"\n---\nTo move the following Clause—\n\n#### Review\n\n'
+                                  "- (1) The Secretary of State must review this Act.\n", "<NC1>")
+    result = apply(bill, [
+        am("A1", "Clause 2, page 1, line 10, leave out “lay” and insert “present”"),
+        am("A2", "Clause 2, page 2, line 1, after “year,” insert “without delay,”"),
+        am("A3", "Page 2, line 3, leave out Clause 3"),
+        nc1,
+        am("S1", "Schedule 1, page 2, line 6, leave out “substitute” and insert “put”"),
+        am("S2", "Schedule 1, page 2, line 8, before “section” insert “the whole of”"),
+    ])
+    assert [o.status for o in result.outcomes] == ["applied"] * 6
+    units = keeling(bill, result)
+    added = next(u for u in units if u.change == "added")
+    assert added.guid and added.guid.startswith("_")  # a fresh GUID, checked apart: it is derived, not chosen
+    c1 = ("1 Duties\n(1) The Secretary of State may publish a code of practice about the support of victims, and "
+          "may revise the code at any time.\n(2) The code must—\n(a) set out the services available to victims,\n"
+          "(b) say how victims may complain, and\n(c) say how the code is kept under review.\n(3) In this section "
+          "“victim” means a person who has suffered harm.")
+    assert units == [
+        KeelingUnit(ref="Clause 1", eid="sec_1", guid="_c1", heading="Duties", change="unchanged",
+                    segments=(Marked(op="equal", text=c1),)),
+        KeelingUnit(ref="Clause 2", eid="sec_2", guid="_c2", heading="Reports", change="changed", segments=(
+            Marked(op="equal", text="2 Reports\n(1) The Secretary of State must "),
+            Marked(op="delete", text="lay", amendments=("A1",)),
+            Marked(op="insert", text="present", amendments=("A1",)),
+            Marked(op="equal", text=" a report on the café before Parliament in each year, "),
+            Marked(op="insert", text="without delay, ", amendments=("A2",)),
+            Marked(op="equal", text="and must publish the report.\n(2) A report under this section may be combined "
+                                    "with the café notice."),
+        ), amendments=("A1", "A2")),
+        KeelingUnit(ref="Clause 3A", eid="sec_3A", guid=added.guid, heading="Review", change="added",
+                    segments=(Marked(op="insert", text="3A Review\n(1) The Secretary of State must review this Act.",
+                                     amendments=("NC1",)),), amendments=("NC1",)),
+        KeelingUnit(ref="Clause 3", eid="sec_3", guid="_c3", heading="Short title", change="removed",
+                    segments=(Marked(op="delete", text="3 Short title\nThis Act may be cited as the Mini Act 2026.",
+                                     amendments=("A3",)),), amendments=("A3",)),
+        KeelingUnit(ref="Schedule 1, paragraph 1", eid="sched_1__para_1", guid="_s1p1", heading=None,
+                    change="changed", segments=(
+                        Marked(op="equal", text="1 In section 1 of the Old Act, for “may” "),
+                        Marked(op="delete", text="substitute", amendments=("S1",)),
+                        Marked(op="insert", text="put", amendments=("S1",)),
+                        Marked(op="equal", text=" “must”."),
+                    ), amendments=("S1",)),
+        KeelingUnit(ref="Schedule 1, paragraph 2", eid="sched_1__para_2", guid="_s1p2", heading=None,
+                    change="changed", segments=(
+                        Marked(op="equal", text="2 (1) The Old Act is amended as follows.\n(2) Omit "),
+                        Marked(op="insert", text="the whole of ", amendments=("S2",)),
+                        Marked(op="equal", text="section 2."),
+                    ), amendments=("S2",)),
+    ]

@@ -223,6 +223,26 @@ def test_keeling_units_link_each_change_to_its_bill_provision() -> None:
     assert units["Section 37A"].change == "added" and units["Section 37A"].amendments == ("s. 2A(6)",)
 
 
+def test_changes_in_schedule_paragraphs_and_new_subsections_are_linked_to_their_bill_provision() -> None:
+    """Offsets of a Schedule paragraph's change are offsets in its Schedule's text (as for a bill's own
+    amendments); a change to a whole Schedule ("in each place it occurs") is the Schedule's; an inserted
+    "(aa) …" is its inserting provision's although the diff keeps the "(" it starts with."""
+    _act, _bill, k = _pair(HA)
+    units = {u.ref: u for u in k.changed_units()}
+
+    def edits(ref: str) -> list[tuple[str, str, tuple[str, ...]]]:
+        return [(m.op, m.text, m.amendments) for m in units[ref].segments if m.op != "equal"]
+
+    assert edits("Schedule 10, paragraph 3") == [("delete", "a shorthold", ("s. 28(9)(b)",)),
+                                                 ("insert", "an assured", ("s. 28(9)(b)",))]
+    assert edits("Schedule 1, paragraph 12") == [("insert", "or failure ", ("para. 35(4)(a) of schedule 4",)),
+                                                 ("delete", "a hazard", ("para. 35(4)(b) of schedule 4",)),
+                                                 ("insert", "an", ("para. 35(4)(b) of schedule 4",))]
+    s4 = [(text[:25], who) for op, text, who in edits("Section 4") if op == "insert" and text.startswith("aa)")]
+    assert s4 == [("aa) in the case of qualif", ("para. 3(3)(b) of schedule 4",)),
+                  ("aa) that any qualifying r", ("para. 3(5)(b) of schedule 4",))]
+
+
 # -- forms, from real bills ---------------------------------------------------------------------------------------
 FORMS = [
     # (words as the bill prints them, target, action, unit, where, words, new)

@@ -52,23 +52,32 @@ class _Place:
     key: str
     start: int
     end: int
+    #: Where the unit's text starts in the text of the provision ``key`` names (a Schedule paragraph's offset in
+    #: its Schedule): outcome spans are offsets in that text, as the Keeling view reads them.
+    base: int = 0
+
+    def span(self, start: int, end: int) -> tuple[str, int, int]:
+        return self.key, self.base + start, self.base + end
 
 
-def _unit_of(act: Bill, p: Provision) -> tuple[Provision, str]:
-    """The unit whose text carries ``p`` (its section, or its Schedule paragraph) and the attribution key the
-    Keeling view uses (the section's eId; for a Schedule paragraph, the Schedule's)."""
+def _unit_of(act: Bill, p: Provision) -> tuple[Provision, str, int]:
+    """The unit whose text carries ``p`` (its section, or its Schedule paragraph), the attribution key the
+    Keeling view uses (the section's eId; for a Schedule paragraph, the Schedule's) and where the unit starts in
+    the text of the provision the key names."""
     chain = [p, *act.ancestors(p)]
     for node in chain:
         if node.kind is Kind.CLAUSE and not node.quoted:
-            return node, node.eid or ""
+            return node, node.eid or "", 0
     schedule = next((n for n in chain if n.kind is Kind.SCHEDULE), None)
     top = None
     for node in chain:
         if node.kind is Kind.PARAGRAPH and node.element == "paragraph":
             top = node
     if top is not None and schedule is not None:
-        return top, schedule.eid or ""
-    return chain[-1], (schedule.eid if schedule is not None else chain[-1].eid) or ""
+        return top, schedule.eid or "", schedule.offset_of(top) or 0
+    if schedule is not None:  # a whole Schedule ("in Schedule 10, in each place it occurs, …")
+        return schedule, schedule.eid or "", 0
+    return chain[-1], (schedule.eid if schedule is not None else chain[-1].eid) or "", 0
 
 
 def _find_span(spans: list[ProvisionSpan], node: etree._Element) -> ProvisionSpan | None:
@@ -99,15 +108,15 @@ class _Applier:
         el = self.s.index.get(p.eid or "")
         if el is None:
             raise Failure("not-found", f"{p.eid} has no element in the Act")
-        unit, key = _unit_of(self.act, p)
+        unit, key, base = _unit_of(self.act, p)
         unit_el = self.s.index.get(unit.eid or "", el)
         tm = self.s.editor.map_of(unit_el)
         span = _find_span(tm.provisions, el)
         if span is None:
             if el is unit_el:
-                return _Place(p, el, unit_el, key, 0, len(tm.text))
+                return _Place(p, el, unit_el, key, 0, len(tm.text), base)
             raise Failure("not-found", f"{p.eid} is not in the text of {unit.eid}")
-        return _Place(p, el, unit_el, key, span.start, span.end)
+        return _Place(p, el, unit_el, key, span.start, span.end, base)
 
     def text(self, place: _Place) -> str:
         return self.s.editor.map_of(place.unit).text
@@ -220,12 +229,12 @@ class _Applier:
             words = words + " "
         unit = place.unit
         plan.edits.append(lambda ed: ed.insert(unit, pos, words, lean=lean))
-        plan.spans.append((place.key, pos, pos))
+        plan.spans.append(place.span(pos, pos))
 
     def _delete(self, plan: _Plan, place: _Place, start: int, end: int, new: str) -> None:
         unit = place.unit
         plan.edits.append(lambda ed: ed.delete(unit, start, end, new))
-        plan.spans.append((place.key, start, end))
+        plan.spans.append(place.span(start, end))
 
     # -- headings -----------------------------------------------------------------------------------------------
     def heading(self, ins: Instruction, plan: _Plan) -> None:
@@ -292,7 +301,7 @@ class _Applier:
             place = self.place_of(p)
             el = place.element
             plan.edits.append(lambda ed, el=el: ed.remove(el))  # type: ignore[misc]
-            plan.spans.append((place.key, place.start, place.end))
+            plan.spans.append(place.span(place.start, place.end))
             plan.touched.append(p.eid or "")
         word = ins.change.together_with
         if word and ins.change.where == "before":
@@ -330,7 +339,7 @@ class _Applier:
             place = self.place_of(p)
             el = place.element
             plan.edits.append(lambda ed, el=el: ed.remove(el))  # type: ignore[misc]
-            plan.spans.append((place.key, place.start, place.end))
+            plan.spans.append(place.span(place.start, place.end))
 
     def insert(self, ins: Instruction, plan: _Plan) -> None:
         c = ins.change
@@ -366,7 +375,7 @@ class _Applier:
 
             plan.inserts.append(move_word)
         self._put(plan, where, new, ins.source_eid)
-        plan.spans.append((place.key, pos, pos))
+        plan.spans.append(place.span(pos, pos))
 
     def append_structure(self, ins: Instruction, plan: _Plan, target: Target) -> None:
         place = self.place(target)

@@ -46,13 +46,29 @@ def _spans_by_key(result: ApplyResult) -> dict[str | None, list[tuple[int, int, 
     return index
 
 
-def _who(spans: list[tuple[int, int, str]], seg: Segment) -> tuple[str, ...]:
+def _who(spans: list[tuple[int, int, str]], seg: Segment, old: str, base: int = 0) -> tuple[str, ...]:
+    """The amendments whose claimed text (offsets ``base`` + offsets in ``old``, the unit's original text) the
+    segment falls in. A word diff may put the space beside an edit on either side of it ("after “year,” insert"
+    is claimed at the comma; the diff inserts after the following space), so a segment that starts a short run
+    of spaces and brackets away from a claim is its amendment's too."""
     found = []
     p = seg.old_start
     for s, e, number in spans:
-        if (seg.op == "delete" and s <= p < max(e, s + 1)) or (seg.op == "insert" and s <= p <= e):
+        s, e = s - base, e - base
+        if seg.op == "delete":
+            hit = s <= p < max(e, s + 1) or (p < s and _spaces(old, p, s) and p + len(seg.text) > s)
+        else:
+            hit = s <= p <= e or (p > e >= 0 and _spaces(old, e, p)) or (0 <= p < s and _spaces(old, p, s))
+        if hit:
             found.append(number)
     return tuple(dict.fromkeys(found))
+
+
+def _spaces(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a short run of spaces and brackets: a word diff keeps an unchanged "("
+    ahead of an inserted "(3A) …" and the space beside inserted words, so the edit it shows starts past them."""
+    return 0 <= start < end <= len(text) and end - start <= 3 and all(c.isspace() or c in "()" for c in
+                                                                         text[start:end])
 
 
 def keeling(original: Bill, result: ApplyResult) -> list[KeelingUnit]:
@@ -93,13 +109,16 @@ def keeling(original: Bill, result: ApplyResult) -> list[KeelingUnit]:
             out.append(KeelingUnit(ref=ref(amended, q), eid=q.eid, guid=q.guid, heading=q.heading,
                                    change="unchanged", segments=(Marked(op="equal", text=q.text),)))
             continue
-        key = p.eid if p.kind is Kind.CLAUSE else None
-        if key is None:
+        # amendments claim offsets in their clause's or Schedule's text; a Schedule paragraph starts inside it
+        claims, base = spans.get(p.eid, []) if p.kind is Kind.CLAUSE else [], 0
+        if p.kind is not Kind.CLAUSE:
             sched = original.enclosing(p, Kind.SCHEDULE)
-            key = sched.eid if sched else None
+            found = sched.offset_of(p) if sched is not None else None
+            if sched is not None and found is not None:  # else the change is shown, but linked to no amendment
+                claims, base = spans.get(sched.eid, []), found
         marked = []
         for seg in word_diff(p.text, q.text):
-            who = _who(spans.get(key, []), seg) if seg.op != "equal" else ()
+            who = _who(claims, seg, p.text, base) if seg.op != "equal" else ()
             marked.append(Marked(op=seg.op, text=seg.text, amendments=who))
         all_who = tuple(dict.fromkeys(a for m in marked for a in m.amendments))
         out.append(KeelingUnit(ref=ref(amended, q), eid=q.eid, guid=q.guid, heading=q.heading, change="changed",

@@ -150,6 +150,32 @@ class Provision(BaseModel):
                   if c.label is not None and c.label.lower() == label.lower()]
         return inside[0] if len(inside) == 1 else None
 
+    def offset_of(self, descendant: Provision) -> int | None:
+        """Where ``descendant`` starts in this provision's ``text`` (0 for the provision itself; None when it is
+        not a descendant). Each child's text stands in its parent's, in order, after the one before it.
+
+        >>> import lawtrack
+        >>> hl54 = "bills/social-housing-regulation/1_lords-committee_as-amended-in-committee_HL-Bill-54.xml"
+        >>> p = lawtrack.load_bill(hl54).provision("clause 1")
+        >>> at = p.offset_of(p.children[1])
+        >>> p.text[at:at + 30] == p.children[1].text[:30]
+        True
+        """
+        off, node = 0, self
+        while node is not descendant:
+            cursor = node.own_end
+            for child in node.children:
+                at = node.text.find(child.text, cursor)
+                if at < 0:
+                    return None
+                if any(d is descendant for d in child.walk()):
+                    off, node = off + at, child
+                    break
+                cursor = at + len(child.text)
+            else:
+                return None
+        return off
+
     @property
     def own_text(self) -> str:
         """The provision's words before its first child (its number, heading, intro)."""
