@@ -271,3 +271,52 @@ def test_keeling_view_of_the_mini_bill_unit_by_unit_checked_by_eye() -> None:
                         Marked(op="equal", text="section 2."),
                     ), amendments=("S2",)),
     ]
+
+
+def test_compare_the_mini_bill_unit_by_unit_checked_by_eye() -> None:
+    """Every classification with every field, on hand-made versions of tests/minibill.py: a clause whose words
+    changed and whose GUID the new print lost (the old one is kept), one replaced by an unrelated clause of the
+    same number (removed + added, the added one with its own GUID), one renumbered, and order swapped (moved)."""
+    from lawtrack.diff.compare import ProvisionDiff
+    from lawtrack.diff.words import Segment
+    from tests import minibill
+
+    old = minibill.bill()
+    c2 = ('\n<section GUID="_c2b" eId="sec_2"><num><?L 1-9?>2</num><heading>Accounts</heading>\n'
+          ' <content><p>The Secretary of State must keep accounts.</p></content></section>')
+    data = minibill.xml(clause_2=c2, edit=("3</num><heading>Short title", "4</num><heading>Short title"))
+    data = data.replace(b'<section GUID="_c1" eId="sec_1">', b'<section eId="sec_1">')
+    data = data.replace(b"<p>In this section", b"<p>In this Act")
+    new = lawtrack.load_bill(data, name="<new>")
+    d = compare(old, new)
+    c1_old_tail = "section “victim” means a person who has suffered harm."
+    assert [p.model_copy(update={"diff": ()}) for p in d.provisions] == [
+        ProvisionDiff(guid="_c1", kind="clause", old_ref="Clause 1", new_ref="Clause 1", old_eid="sec_1",
+                      new_eid="sec_1", heading="Duties", change="changed"),
+        ProvisionDiff(guid="_c2b", kind="clause", old_ref=None, new_ref="Clause 2", new_eid="sec_2",
+                      heading="Accounts", change="added"),
+        ProvisionDiff(guid="_c2", kind="clause", old_ref="Clause 2", new_ref=None, old_eid="sec_2",
+                      heading="Reports", change="removed"),
+        ProvisionDiff(guid="_c3", kind="clause", old_ref="Clause 3", new_ref="Clause 4", old_eid="sec_3",
+                      new_eid="sec_3", heading="Short title", change="renumbered"),
+        ProvisionDiff(guid="_s1p1", kind="paragraph", old_ref="Schedule 1, paragraph 1",
+                      new_ref="Schedule 1, paragraph 1", old_eid="sched_1__para_1", new_eid="sched_1__para_1",
+                      change="unchanged"),
+        ProvisionDiff(guid="_s1p2", kind="paragraph", old_ref="Schedule 1, paragraph 2",
+                      new_ref="Schedule 1, paragraph 2", old_eid="sched_1__para_2", new_eid="sched_1__para_2",
+                      change="unchanged"),
+    ]
+    changed, added, removed, renumbered = d.provisions[:4]
+    assert [(s.op, s.text) for s in changed.diff if s.op != "equal"] == [("delete", "section"), ("insert", "Act")]
+    assert "".join(s.text for s in changed.diff if s.op != "insert").endswith(c1_old_tail)
+    assert added.diff == (Segment("insert", "2 Accounts\nThe Secretary of State must keep accounts.", 0, 0),)
+    assert [s.op for s in removed.diff] == ["delete"] and removed.diff[0].text.startswith("2 Reports\n(1) The")
+    assert renumbered.diff == ()  # a new number alone is no text change
+    assert d.renumbering() == [("Clause 3", "Clause 4")]
+    assert d.counts() == {"changed": 1, "added": 1, "removed": 1, "renumbered": 1, "unchanged": 2}
+    # the same clauses in another order: the one out of order is moved, the others unchanged
+    swapped = compare(old, lawtrack.load_bill(minibill.xml(swap_2_and_3=True), name="<swapped>"))
+    assert [(p.new_ref, p.change) for p in swapped.provisions] == [
+        ("Clause 1", "unchanged"), ("Clause 3", "unchanged"), ("Clause 2", "moved"),
+        ("Schedule 1, paragraph 1", "unchanged"), ("Schedule 1, paragraph 2", "unchanged")]
+    assert all(p.diff == () for p in swapped.provisions)
