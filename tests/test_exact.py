@@ -95,3 +95,23 @@ def test_the_command_lists_the_units_that_differ_as_json() -> None:
     assert {"kind": "clause", "old": None, "new": "Clause 16", "reason": "added"} in data["differences"]
     text = CliRunner().invoke(main, ["diff", str(bill_path("hl60")), str(bill_path("b177")), "--ignore-renumbering"])
     assert text.exit_code == 0 and "1 differ" in text.output and "Clause 44" in text.output
+
+
+@pytest.mark.parametrize(("old_edit", "new_edit", "unit"), [
+    # the same words, moved between a heading and the text below it: only the boundary differs
+    (None, ("<heading>Short title</heading>\n <content><p><?L 2-4?>This Act",
+            "<heading>Short title This</heading>\n <content><p><?L 2-4?>Act"), "Clause 3"),
+    # the same words, moved into a defined term
+    (("“victim” means", "<def>“victim”</def> means"), ("“victim” means", "<def>“victim” means</def>"), "Clause 1"),
+    # and out of one, from the start of the term
+    (("“victim” means", "<def>“victim”</def> means"), ("“victim” means", "“<def>victim”</def> means"), "Clause 1"),
+])
+def test_words_that_move_across_a_heading_or_a_defined_term_differ(
+        old_edit: tuple[str, str] | None, new_edit: tuple[str, str], unit: str) -> None:
+    old = mini(old_edit) if old_edit else minibill.bill()
+    new = mini(new_edit)
+    assert old.provision(unit.lower()).text.split() == new.provision(unit.lower()).text.split()  # same words
+    result = exact_diff(old, new)
+    assert [d.old_ref for d in result.differences] == [unit], [d.as_dict() for d in result.differences]
+    # the mirror: the same markup on both sides is no difference
+    assert exact_diff(new, mini(new_edit)).identical
