@@ -320,3 +320,37 @@ def test_compare_the_mini_bill_unit_by_unit_checked_by_eye() -> None:
         ("Clause 1", "unchanged"), ("Clause 3", "unchanged"), ("Clause 2", "moved"),
         ("Schedule 1, paragraph 1", "unchanged"), ("Schedule 1, paragraph 2", "unchanged")]
     assert all(p.diff == () for p in swapped.provisions)
+
+
+@pytest.mark.parametrize(("old", "segments", "message"), [
+    # a diff made from another text: each way it can fail names what it expected and where
+    ("may publish", [("equal", "may ", 0), ("delete", "print", 4), ("insert", "issue", 9)],
+     "the diff leaves out 'print' at 4, but the old text has 'publi'"),
+    ("may publish", [("equal", "must ", 0), ("insert", "x", 5)],
+     "the diff keeps 'must ' at 0, but the old text differs there"),
+    ("may publish", [("equal", "may", 0), ("insert", "x", 4)], "the diff expects offset 4 of the old text, not 3"),
+    ("may publish", [("equal", "may", 0)], "the diff ends at offset 3 of an old text of 11 characters"),
+    # kept text longer than what is left of the old text
+    ("may", [("equal", "may publish", 0)], "the diff keeps 'may publish' at 0, but the old text differs there"),
+    # a space is folded only against a space
+    ("a b", [("equal", "a.b", 0)], "the diff keeps 'a.b' at 0, but the old text differs there"),
+])
+def test_a_diff_applied_to_a_text_it_was_not_made_from_is_refused(old: str, segments: list[tuple[str, str, int]],
+                                                                   message: str) -> None:
+    from lawtrack.diff.words import Segment
+
+    with pytest.raises(ValueError) as err:
+        apply_segments(old, [Segment(op, text, at, 0) for op, text, at in segments])  # type: ignore[arg-type]
+    assert str(err.value) == message
+
+
+@pytest.mark.parametrize(("old", "kept", "new"), [
+    # kept text is compared with quotation marks and runs of spaces folded, as the diff may have made it
+    ("for “may” substitute", "for \"may\" substitute", "for \"may\" substitute"),
+    ("the  code", "the code", "the code"),
+    ("the\ncode", "the code", "the code"),
+])
+def test_kept_text_matches_with_quotes_and_spaces_folded(old: str, kept: str, new: str) -> None:
+    from lawtrack.diff.words import Segment
+
+    assert apply_segments(old, [Segment("equal", kept, 0, 0)]) == new
