@@ -115,3 +115,37 @@ def test_words_that_move_across_a_heading_or_a_defined_term_differ(
     assert [d.old_ref for d in result.differences] == [unit], [d.as_dict() for d in result.differences]
     # the mirror: the same markup on both sides is no difference
     assert exact_diff(new, mini(new_edit)).identical
+
+
+def _swapped_and_renumbered() -> lawtrack.Bill:
+    """Clauses 2 and 3 swapped and renumbered (the short title is now clause 2), Schedule paragraph 1 now 1A."""
+    data = minibill.xml(swap_2_and_3=True)
+    for old, new in ((b"<num><?L 2-3?>3</num>", b"<num><?L 2-3?>2</num>"),
+                     (b"<num><?L 1-9?>2</num>", b"<num><?L 1-9?>3</num>"),
+                     (b"<num><?L 2-6?>1</num>", b"<num><?L 2-6?>1A</num>")):
+        assert data.count(old) == 1
+        data = data.replace(old, new)
+    return lawtrack.load_bill(data, name="<renumbered mini bill>")
+
+
+@pytest.mark.parametrize(("text", "amending", "schedule", "old"), [
+    ("as required by section 3", False, None, "as required by section 2"),
+    ("sections 2 and 3", False, None, "sections 3 and 2"),
+    ("section 3 of the Old Act", False, None, "section 3 of the Old Act"),  # another Act's section
+    # in a provision amending another Act, bare numbers are that Act's; "of this Act" and "inserted by" are ours
+    ("In section 3, for “x” substitute “y”", True, None, "In section 3, for “x” substitute “y”"),
+    ("In section 3, for “x” substitute “y”", False, None, "In section 2, for “x” substitute “y”"),
+    ("section 3 of this Act", True, None, "section 2 of this Act"),
+    ("as inserted by section 3", True, None, "as inserted by section 2"),
+    # a Schedule's own paragraph numbers, only inside that Schedule
+    ("paragraph 1A", False, "1", "paragraph 1"),
+    ("paragraph 1A", False, None, "paragraph 1A"),
+])
+def test_a_new_prints_cross_references_in_the_old_prints_numbers(text: str, amending: bool, schedule: str | None,
+                                                                 old: str) -> None:
+    from lawtrack.diff.renumber import Renumbering
+
+    r = Renumbering(minibill.bill(), _swapped_and_renumbered())
+    assert r.changed() == [("Clause 3", "Clause 2"), ("Clause 2", "Clause 3"),
+                           ("Schedule 1, paragraph 1", "Schedule 1, paragraph 1A")]
+    assert r.to_old(text, amending=amending, schedule=schedule) == old
