@@ -354,3 +354,38 @@ def test_kept_text_matches_with_quotes_and_spaces_folded(old: str, kept: str, ne
     from lawtrack.diff.words import Segment
 
     assert apply_segments(old, [Segment("equal", kept, 0, 0)]) == new
+
+
+@pytest.mark.parametrize(("op", "at", "text", "claim", "linked"), [
+    # old text: "(a) the  code  X(b)" — offsets: "(a)" 0-3, "the" 4-7, "code" 9-13, "X" 15, "(b)" 16-19
+    ("delete", 4, "the", (4, 7), True),          # where the amendment acted
+    ("delete", 7, " ", (4, 7), False),           # starts where the claim ends: the next words are not its
+    ("delete", 4, "the", (4, 4), True),          # an empty claim still owns the deletion starting at it
+    ("delete", 3, " the", (4, 7), True),         # the diff took the space before the words too
+    ("delete", 3, " ", (4, 7), False),           # only the space before: not into the claimed words
+    ("insert", 7, "new ", (4, 7), True),         # at the end of the claimed words
+    ("insert", 9, "new ", (7, 7), True),         # "after “the” insert": the diff puts it after the spaces
+    ("insert", 15, "new ", (12, 12), False),     # past a word character ("e X"): another place
+    ("insert", 16, "new ", (15, 15), False),     # past an "X": a word, not a space or bracket
+    ("insert", 17, "new ", (16, 16), True),      # past the "(" the diff kept: "(new b)"
+    ("insert", 0, "new ", (1, 1), True),         # before the claim, by a bracket, at the very start
+    ("insert", 10, "new ", (14, 14), False),     # before the claim, with words between
+])
+def test_a_change_is_linked_to_the_amendment_that_claims_its_place(op: str, at: int, text: str,
+                                                                  claim: tuple[int, int], linked: bool) -> None:
+    from lawtrack.diff.keeling import _who
+    from lawtrack.diff.words import Segment
+
+    old = "(a) the  code  X(b)"
+    seg = Segment(op, text, at, 0)  # type: ignore[arg-type]
+    assert _who([(claim[0], claim[1], "A1")], seg, old) == (("A1",) if linked else ())
+    # the same claim in the Schedule's text, with the paragraph 100 characters into it
+    assert _who([(claim[0] + 100, claim[1] + 100, "A1")], seg, old, base=100) == (("A1",) if linked else ())
+
+
+def test_a_gap_of_three_spaces_or_brackets_is_still_beside_the_claim_and_four_is_not() -> None:
+    from lawtrack.diff.keeling import _who
+    from lawtrack.diff.words import Segment
+
+    assert _who([(1, 1, "A1")], Segment("insert", "x", 4, 0), "a   (b)") == ("A1",)
+    assert _who([(1, 1, "A1")], Segment("insert", "x", 5, 0), "a   (b)") == ()
