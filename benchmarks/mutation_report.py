@@ -37,47 +37,88 @@ def _equivalent() -> dict[str, str]:
     return out
 
 
+_ROW = re.compile(r"^\| `(?P<module>[\w.]+)` \| (?P<killed>\d+) \| (?P<survived>\d+) \| (?P<equivalent>\d+) \| "
+                  r"(?P<other>\d+) \| [^|]+ \|(?: (?P<when>[^|]+) \|)?$")
+
+
+def _earlier(page: Path) -> tuple[dict[str, tuple[Counter[str], str]], dict[str, list[str]]]:
+    """Rows and survivors of modules measured by an earlier run (kept when this run did not measure them: a full
+    run takes hours, so runs are often of a few modules)."""
+    rows: dict[str, tuple[Counter[str], str]] = {}
+    survivors: dict[str, list[str]] = defaultdict(list)
+    if not page.exists():
+        return rows, survivors
+    text = page.read_text(encoding="utf-8")
+    stamp = re.search(r"^`make mutation` \(mutmut [^)]*\) on ([^;]+);", text, re.M)
+    for line in text.splitlines():
+        m = _ROW.match(line)
+        if m:
+            c: Counter[str] = Counter({k: int(m.group(k)) for k in ("killed", "survived", "equivalent", "other")})
+            rows[m.group("module")] = (c, (m.group("when") or (stamp.group(1) if stamp else "")).strip())
+        s = re.match(r"^- `([^`]+__mutmut_\d+)`$", line)
+        if s:
+            survivors[_module(s.group(1))].append(s.group(1))
+    return rows, survivors
+
+
+def _module(name: str) -> str:
+    module = name.split("__mutmut_")[0].rsplit(".", 1)[0] if "__mutmut_" in name else name
+    return re.sub(r"\.x[ǁ_].*$", "", module)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default="docs/mutation.md")
     args = ap.parse_args()
+    out = Path(args.out)
     rows = _results()
     equivalent = _equivalent()
+    earlier, earlier_survivors = _earlier(out)
+    now = f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M UTC}"
     by_module: dict[str, Counter[str]] = defaultdict(Counter)
     for name, status in rows:
-        module = name.split("__mutmut_")[0].rsplit(".", 1)[0] if "__mutmut_" in name else name
-        module = re.sub(r"\.x[ǁ_].*$", "", module)
-        by_module[module][("equivalent" if name in equivalent and status == "survived" else status)] += 1
-    lines = ["# Mutation testing", "",
-             f"`make mutation` (mutmut 3.8.1) on {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M UTC}; {machine()}.", "",
-             "Score = killed / (killed + survived), equivalent mutants (listed below with the reason) left out. "
-             "Mutants whose line no test runs are not generated (`mutate_only_covered_lines`).", "",
-             "| module | killed | survived | equivalent | timeout / other | score |",
-             "| --- | --- | --- | --- | --- | --- |"]
-    total: Counter[str] = Counter()
+        by_module[_module(name)][("equivalent" if name in equivalent and status == "survived" else status)] += 1
     not_run = sorted(m for m, c in by_module.items() if set(c) <= {"not checked"})
-    for module in sorted(set(by_module) - set(not_run)):
+    measured = sorted(set(by_module) - set(not_run))
+    table: dict[str, tuple[Counter[str], str]] = {m: c for m, c in earlier.items() if m not in measured}
+    for module in measured:
         c = by_module[module]
-        total.update(c)
         other = sum(v for k, v in c.items() if k not in ("killed", "survived", "equivalent"))
+        table[module] = (Counter({"killed": c["killed"], "survived": c["survived"], "equivalent": c["equivalent"],
+                                  "other": other}), now)
+    lines = ["# Mutation testing", "",
+             f"`make mutation` (mutmut 3.8.1) on {now}; {machine()}.", "",
+             "Score = killed / (killed + survived), equivalent mutants (listed below with the reason) left out. "
+             "Mutants whose line no test runs are not generated (`mutate_only_covered_lines`). A module this run "
+             "did not measure keeps the row of the run that did (its date in the last column).", "",
+             "| module | killed | survived | equivalent | timeout / other | score | measured |",
+             "| --- | --- | --- | --- | --- | --- | --- |"]
+    total: Counter[str] = Counter()
+    for module in sorted(table):
+        c, when = table[module]
+        total.update(c)
         judged = c["killed"] + c["survived"]
         score = f"{100 * c['killed'] / judged:.1f}%" if judged else "—"
-        lines.append(f"| `{module}` | {c['killed']} | {c['survived']} | {c['equivalent']} | {other} | {score} |")
+        lines.append(f"| `{module}` | {c['killed']} | {c['survived']} | {c['equivalent']} | {c['other']} | {score} "
+                     f"| {when} |")
     judged = total["killed"] + total["survived"]
-    other = sum(v for k, v in total.items() if k not in ("killed", "survived", "equivalent"))
     score = f"{100 * total['killed'] / judged:.1f}%" if judged else "—"
-    lines.append(f"| **all** | {total['killed']} | {total['survived']} | {total['equivalent']} | {other} | "
-                 f"**{score}** |")
-    if not_run:
-        lines += ["", "Not run in this measurement (`make mutation` runs them; hours on 2 cores): "
-                  + ", ".join(f"`{m}`" for m in not_run) + "."]
+    lines.append(f"| **all** | {total['killed']} | {total['survived']} | {total['equivalent']} | {total['other']} | "
+                 f"**{score}** | |")
+    never = [m for m in not_run if m not in table]
+    if never:
+        lines += ["", "Not run yet (`make mutation` runs them; hours on 2 cores): "
+                  + ", ".join(f"`{m}`" for m in never) + "."]
     survivors = [n for n, s in rows if s == "survived" and n not in equivalent]
+    survivors += [n for m, names in sorted(earlier_survivors.items()) if m not in measured for n in names]
     lines += ["", f"## Surviving mutants ({len(survivors)})", "", "`mutmut show NAME` prints each one.", ""]
     lines += [f"- `{n}`" for n in survivors] or ["None."]
     lines += ["", f"## Judged equivalent ({len(equivalent)})", ""]
     lines += [f"- `{n}` — {why}" for n, why in equivalent.items()] or ["None."]
-    write_atomic(args.out, "\n".join(lines) + "\n")
-    print("\n".join(lines[:12 + len(by_module)]))
+    if out.exists() and "\n## History\n" in (old := out.read_text(encoding="utf-8")):
+        lines += ["", "## History" + old.split("\n## History", 1)[1].split("\n## ", 1)[0].rstrip("\n")]
+    write_atomic(out, "\n".join(lines) + "\n")
+    print("\n".join(lines[:12 + len(table)]))
 
 
 if __name__ == "__main__":

@@ -389,3 +389,24 @@ def test_a_gap_of_three_spaces_or_brackets_is_still_beside_the_claim_and_four_is
 
     assert _who([(1, 1, "A1")], Segment("insert", "x", 4, 0), "a   (b)") == ("A1",)
     assert _who([(1, 1, "A1")], Segment("insert", "x", 5, 0), "a   (b)") == ()
+
+
+def test_compare_with_nothing_in_common_and_with_only_quotation_marks_changed() -> None:
+    from tests import minibill
+
+    old = minibill.bill()
+    empty = lawtrack.load_bill(minibill._xml("", '"Empty Bill"'), name="<empty>")
+    d = compare(empty, old)  # nothing aligned: every unit added, none moved
+    assert [(p.new_ref, p.change) for p in d.provisions] == [
+        ("Clause 1", "added"), ("Clause 2", "added"), ("Clause 3", "added"),
+        ("Schedule 1, paragraph 1", "added"), ("Schedule 1, paragraph 2", "added")]
+    assert [p.change for p in compare(old, empty).provisions] == ["removed"] * 5
+    assert compare(empty, empty).provisions == ()
+    # straight for curly quotation marks: compared folded, so unchanged, and no diff is carried
+    straight = lawtrack.load_bill(minibill.xml(edit=("for\n   “may” substitute “must”", 'for "may" substitute "must"')),
+                                  name="<straight quotes>")
+    d = compare(old, straight)
+    assert {p.change for p in d.provisions} == {"unchanged"} and all(p.diff == () for p in d.provisions)
+    unfolded = compare(old, straight, fold_quotes=False)
+    assert [(p.new_ref, p.change) for p in unfolded.provisions if p.change != "unchanged"] == [
+        ("Schedule 1, paragraph 1", "changed")]
