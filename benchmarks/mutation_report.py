@@ -83,7 +83,7 @@ def main() -> None:
     table: dict[str, tuple[Counter[str], str]] = {m: c for m, c in earlier.items() if m not in measured}
     for module in measured:
         c = by_module[module]
-        other = sum(v for k, v in c.items() if k not in ("killed", "survived", "equivalent"))
+        other = sum(v for k, v in c.items() if k not in ("killed", "survived", "equivalent", "not checked"))
         table[module] = (Counter({"killed": c["killed"], "survived": c["survived"], "equivalent": c["equivalent"],
                                   "other": other}), now)
     lines = ["# Mutation testing", "",
@@ -105,6 +105,10 @@ def main() -> None:
     score = f"{100 * total['killed'] / judged:.1f}%" if judged else "—"
     lines.append(f"| **all** | {total['killed']} | {total['survived']} | {total['equivalent']} | {total['other']} | "
                  f"**{score}** | |")
+    unchecked = {m: by_module[m]["not checked"] for m in measured if by_module[m]["not checked"]}
+    if unchecked:
+        lines += ["", "Not checked in this run (it was stopped before them; they count in no column): "
+                  + ", ".join(f"{n} of `{m}`" for m, n in sorted(unchecked.items())) + "."]
     never = [m for m in not_run if m not in table]
     if never:
         lines += ["", "Not run yet (`make mutation` runs them; hours on 2 cores): "
