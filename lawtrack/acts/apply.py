@@ -77,7 +77,7 @@ def _unit_of(act: Bill, p: Provision) -> tuple[Provision, str, int]:
         return top, schedule.eid or "", schedule.offset_of(top) or 0
     if schedule is not None:  # a whole Schedule ("in Schedule 10, in each place it occurs, …")
         return schedule, schedule.eid or "", 0
-    return chain[-1], (schedule.eid if schedule is not None else chain[-1].eid) or "", 0
+    return chain[-1], chain[-1].eid or "", 0
 
 
 def _find_span(spans: list[ProvisionSpan], node: etree._Element) -> ProvisionSpan | None:

@@ -110,8 +110,11 @@ def keeling(original: Bill, result: ApplyResult) -> list[KeelingUnit]:
                                    change="unchanged", segments=(Marked(op="equal", text=q.text),)))
             continue
         # amendments claim offsets in their clause's or Schedule's text; a Schedule paragraph starts inside it
-        claims, base = spans.get(p.eid, []) if p.kind is Kind.CLAUSE else [], 0
-        if p.kind is not Kind.CLAUSE:
+        claims: list[tuple[int, int, str]] = []
+        base = 0
+        if p.kind is Kind.CLAUSE:
+            claims = spans.get(p.eid, [])
+        else:
             sched = original.enclosing(p, Kind.SCHEDULE)
             found = sched.offset_of(p) if sched is not None else None
             if sched is not None and found is not None:  # else the change is shown, but linked to no amendment
