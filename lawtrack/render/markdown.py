@@ -6,6 +6,7 @@ A raw HTML block is not processed as Markdown, so nothing in bill or amendment t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import yaml
@@ -38,13 +39,39 @@ def page_start(title: str) -> list[str]:
 
 
 def md_text(text: str | None) -> str:
-    """Escape text for a Markdown heading or paragraph (no markup survives)."""
+    r"""Escape text for a Markdown heading, paragraph line or table cell: no markup survives, inline or block.
+
+    Characters with a meaning are escaped; runs of white space (newlines too) become one space, so the text
+    stays one line of one paragraph (no hard breaks, no new paragraphs, no indented code); and a start that
+    would begin a list, a rule or a heading underline is escaped.
+
+    >>> print(md_text("1. See *this* & <that>"))
+    1\. See \*this\* &amp; &lt;that&gt;
+    >>> print(md_text("- a\n\n   b"))
+    \- a b
+    """
     from html import escape
 
     out = escape(text or "", quote=False)  # quotes are harmless in Markdown text, and entities would be
     for ch in "\\`*_[]#|!{}":                 # broken by the escaping of "#" below
         out = out.replace(ch, "\\" + ch)
-    return out
+    out = _SPACE.sub(" ", out)
+    return _BLOCK_START.sub(_escape_start, out, count=1)
+
+
+_SPACE = re.compile(r"\s{2,}|[^\S ]")
+#: What makes a line a list item, a rule or a heading's underline: "-", "+", "=" or "1." at its start (after at
+#: most one space: runs of spaces are one by then).
+_BLOCK_START = re.compile(r"^( ?)(?:([-+])|(=)|(\d+)\.)")
+
+
+def _escape_start(m: re.Match[str]) -> str:
+    lead, sign, equals, number = m.groups()
+    if sign:
+        return f"{lead}\\{sign}"
+    if equals:
+        return f"{lead}&#61;"  # Python-Markdown has no escape for "="
+    return f"{lead}{number}\\."
 
 
 def bill_diff_markdown(diff: BillDiff, *, title: str | None = None) -> str:
