@@ -64,6 +64,22 @@ def write_atomic(path: str | Path, data: bytes | str, *, sync: bool = True) -> P
     return target
 
 
+def write_aside(path: str | Path, data: bytes | str) -> Path:
+    """Write a file of a folder being built aside, which is put in place whole (``replace_dir``): a plain write,
+    neither atomic nor synced on its own (no reader sees the folder before it is complete). The file gets the
+    mode ``open`` gives; errors are a :class:`LawtrackError` naming the file."""
+    target = Path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, str):
+            target.write_text(data, encoding="utf-8")
+        else:
+            target.write_bytes(data)
+    except OSError as exc:
+        raise LawtrackError(f"cannot write file: {exc.strerror or exc}", source=str(target)) from None
+    return target
+
+
 def read_limited(path: str | Path, limit: int, *, expected: str) -> bytes:
     """The bytes of a file, refusing more than ``limit`` of them — whatever ``stat`` says (a device such as
     /dev/zero, or a pipe, has no size), and refusing folders. Errors name the file and what was expected."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import shutil
 import sys
 from collections.abc import Iterator
@@ -70,6 +71,38 @@ def test_demo_site_builds_with_mkdocs(demo_site: Path) -> None:
     assert (demo_site / "search" / "search_index.json").exists()
     html = (demo_site / "bills" / "victims-and-prisoners" / "amendments" / "96" / "index.html").read_text()
     assert "fonts.googleapis" not in html
+
+
+def test_amendment_pages_written_directly_are_the_pages_mkdocs_builds(demo_site: Path, tmp_path: Path) -> None:
+    """The demo site is built with amendment pages written into the theme's shell (the default); built again with
+    MkDocs building every page, each page is the same HTML, white space aside."""
+    from tests.test_site_blocks import normal
+
+    root, db = demo_site.parent / "repo", demo_site.parent / "demo.sqlite"
+    by_mkdocs = build(root=root, db=db, site_dir=tmp_path / "site", amendment_pages="builder")
+    files = sorted(p.relative_to(demo_site) for p in demo_site.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(by_mkdocs) for p in by_mkdocs.rglob("*") if p.is_file())
+    pages = [f for f in files if f.suffix == ".html"]
+    amendment_pages = [f for f in pages if "amendments" in f.parts]
+    assert len(amendment_pages) >= 90  # drafts and the three papers' amendments
+    for f in pages:
+        assert normal((demo_site / f).read_text()) == normal((by_mkdocs / f).read_text()), f
+    assert not list(demo_site.rglob("*lawtrack-shell*")) and not list((root / "docs").rglob("*lawtrack-shell*"))
+    assert not list((root / "build").glob("site-work-*"))
+
+
+def test_amendment_pages_have_one_search_entry_each(demo_site: Path) -> None:
+    index = json.loads((demo_site / "search" / "search_index.json").read_text())
+    locations = [d["location"] for d in index["docs"]]
+    pages = sorted(f"{p.parent.relative_to(demo_site).as_posix()}/" for p in demo_site.rglob("index.html")
+                   if "amendments" in p.parts)
+    assert sorted(loc for loc in locations if "amendments/" in loc) == pages  # one each, no section entries
+    entry = next(d for d in index["docs"] if d["location"] == "bills/victims-and-prisoners/amendments/96/")
+    assert entry["title"].startswith("Amendment 96: Victims of specified offences")
+    assert "immigration exemption in the Data Protection Act 2018" in entry["text"]  # the statement
+    assert "Paragraph 4 of Schedule 2" not in entry["text"]  # no redline
+    assert any(loc.startswith("bills/victims-and-prisoners/#") for loc in locations)  # MkDocs' own, per section
+    assert not [loc for loc in locations if "lawtrack-shell" in loc]
 
 
 def test_same_pages_build_with_zensical(tmp_path: Path) -> None:

@@ -42,7 +42,10 @@ def site_generate(out: Path, bills_dir: Path, db: str | None) -> None:
 @site.command("build")
 @db_option
 @click.option("--builder", type=click.Choice(["mkdocs", "zensical"]), default="mkdocs")
-def site_build(db: str | None, builder: str) -> None:
+@click.option("--amendment-pages", type=click.Choice(["direct", "builder"]), default="direct", show_default=True,
+              help="direct: lawtrack writes the amendment pages into the theme's page (MkDocs + Material; much "
+                   "faster for thousands of amendments, one search entry each); builder: the builder builds them.")
+def site_build(db: str | None, builder: str, amendment_pages: str) -> None:
     """Generate the pages, then build the site into site/.
 
     \b
@@ -51,5 +54,5 @@ def site_build(db: str | None, builder: str) -> None:
     """
     from lawtrack.site.build import build
 
-    out = build(root=Path("."), db=_db(db), builder=builder)
+    out = build(root=Path("."), db=_db(db), builder=builder, amendment_pages=amendment_pages)
     console().print(f"site built in {out}/ — open {out}/index.html")

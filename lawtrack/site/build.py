@@ -8,22 +8,38 @@ by the next build.
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
-from pathlib import Path
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path, PurePosixPath
 
 from lawtrack.errors import LawtrackError
-from lawtrack.fileio import replace_dir, write_atomic
+from lawtrack.fileio import replace_dir, write_aside
+from lawtrack.site.blocks import Page
 from lawtrack.site.generate import CSS, clear_leftovers, generate
+from lawtrack.site.page_html import content_html, search_text
+from lawtrack.site.shell import NAME, PLACEHOLDER, fill, parse_shell
 
 _WORK = "site-work-"
 
 
 def build(*, root: Path = Path("."), db: Path | None = None, site_dir: Path | None = None,
-          builder: str = "mkdocs") -> Path:
-    """Generate the pages and build the site; return the site folder (``site/`` unless ``site_dir``)."""
+          builder: str = "mkdocs", amendment_pages: str = "direct") -> Path:
+    """Generate the pages and build the site; return the site folder (``site/`` unless ``site_dir``).
+
+    ``amendment_pages``: ``"direct"`` (with MkDocs) writes the amendment pages' HTML into the page MkDocs builds
+    for a placeholder in their folder (``lawtrack.site.shell``), a fraction of a millisecond a page where MkDocs
+    takes ~10 ms, and gives each one entry in the search index (title and paragraphs); ``"builder"`` has the
+    builder build them like any other page."""
+    if amendment_pages not in ("direct", "builder"):
+        raise LawtrackError(f"unknown way to build amendment pages: {amendment_pages!r}", expected="direct or builder")
+    direct = amendment_pages == "direct" and builder == "mkdocs"
     root = root.resolve()
     site = (site_dir or root / "site").resolve()
     config = root / "mkdocs.yml"
@@ -37,12 +53,20 @@ def build(*, root: Path = Path("."), db: Path | None = None, site_dir: Path | No
     try:
         docs = work / "docs"
         shutil.copytree(root / "docs", docs, ignore=shutil.ignore_patterns("bills", ".bills.*", "lawtrack.css"))
-        generate(docs / "bills", bills_dir=root / "bills", db=db)
-        write_atomic(docs / "assets" / "lawtrack.css", CSS, sync=False)
+        pages: dict[str, Page] = {}
+        generate(docs / "bills", bills_dir=root / "bills", db=db, amendment_pages=pages if direct else None)
+        write_aside(docs / "assets" / "lawtrack.css", CSS)
         # the site's own configuration, pointed at the copy (MkDocs resolves INHERIT against this file)
-        write_atomic(work / "mkdocs.yml", f"INHERIT: {config}\ndocs_dir: {docs}\nsite_dir: {work / 'site'}\n",
-                     sync=False)
-        _run(builder, work / "mkdocs.yml", root)
+        settings = f"INHERIT: {config}\ndocs_dir: {docs}\nsite_dir: {work / 'site'}\n"
+        if direct:
+            settings += f"exclude_docs: {_exclude(config, docs, docs / 'bills', pages)}\n"
+        write_aside(work / "mkdocs.yml", settings)
+        if direct:
+            with placeholders(docs / "bills", pages):
+                _run(builder, work / "mkdocs.yml", root)
+            write_pages(work / "site" / "bills", pages)
+        else:
+            _run(builder, work / "mkdocs.yml", root)
         if (root / "docs" / "bills").exists() or site_dir is None:
             replace_dir(docs / "bills", root / "docs" / "bills")  # for other builders and for reading
         site.parent.mkdir(parents=True, exist_ok=True)
@@ -61,3 +85,103 @@ def _run(builder: str, config: Path, root: Path) -> None:
     proc = subprocess.run(cmd, cwd=root, capture_output=True, text=True, check=False, env=env)
     if proc.returncode != 0:
         raise LawtrackError(f"{builder} build failed: {proc.stderr.strip()[-2000:]}", source=str(root / "mkdocs.yml"))
+
+
+def _folders(pages: dict[str, Page]) -> dict[str, list[str]]:
+    """The amendment pages by folder (paths relative to the generated pages' folder)."""
+    out: dict[str, list[str]] = {}
+    for rel in pages:
+        out.setdefault(str(PurePosixPath(rel).parent), []).append(rel)
+    return out
+
+
+@contextmanager
+def placeholders(generated: Path, pages: dict[str, Page]) -> Iterator[None]:
+    """While MkDocs builds: one placeholder in each folder of amendment pages; after, none."""
+    made = [generated / folder / f"{NAME}.md" for folder in _folders(pages)]
+    try:
+        for placeholder in made:
+            placeholder.write_text(PLACEHOLDER, encoding="utf-8")
+        yield
+    finally:
+        for placeholder in made:
+            placeholder.unlink(missing_ok=True)
+
+
+def _exclude(config: Path, docs: Path, generated: Path, pages: dict[str, Page]) -> str:
+    """The site's ``exclude_docs`` and the amendment pages (only the placeholders in their folders built).
+    Excluded pages are still known to MkDocs, so links to them from the bill pages become their URLs."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with config.open("rb") as f:
+        own = (yaml_load(f) or {}).get("exclude_docs") or ""
+    lines = [line for line in str(own).splitlines() if line.strip()]
+    for folder in _folders(pages):
+        where = (generated / folder).relative_to(docs).as_posix()
+        lines += [f"/{where}/*.md", f"!/{where}/{NAME}.md"]
+    return json.dumps("\n".join(lines) + "\n")
+
+
+def write_pages(site: Path, pages: dict[str, Page]) -> None:
+    """Each amendment page's HTML in the shell MkDocs built for its folder's placeholder (``site`` is where the
+    generated pages' folder was built); the placeholder's page is removed, and the sitemap lists the pages in its
+    place."""
+    entries: dict[str, list[str]] = {}
+    found: list[dict[str, str]] = []
+    for folder, rels in _folders(pages).items():
+        built = site / folder / NAME / "index.html"
+        if not built.exists():
+            raise LawtrackError("MkDocs did not build the placeholder page where lawtrack expected it",
+                                source=str(built), expected="use_directory_urls: true, or amendment pages "
+                                                            "built by the builder (build(amendment_pages=...))")
+        shell = parse_shell(built.read_text(encoding="utf-8"), str(built))
+        shutil.rmtree(built.parent)
+        names = []
+        for rel in rels:
+            name = PurePosixPath(rel).stem
+            path = f"{site.name}/{rel}"
+            page = content_html(pages[rel], path)
+            write_aside(site / folder / name / "index.html", fill(shell, page, name))
+            names.append(name)
+            found.append({"location": f"{site.name}/{folder}/{name}/", "title": page.title,
+                          "text": search_text(pages[rel], path)})
+        entries[f"/{site.name}/{folder}/"] = names
+    _sitemap(site.parent, entries)
+    _search(site.parent, found)
+
+
+def _search(site: Path, found: list[dict[str, str]]) -> None:
+    """The search index (Material's ``search/search_index.json``, when the site has one) with one entry per
+    amendment page: its title and its paragraphs."""
+    index = site / "search" / "search_index.json"
+    if not index.exists():
+        return
+    data = json.loads(index.read_text(encoding="utf-8"))
+    data["docs"] = [*data.get("docs", []), *found]
+    write_aside(index, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+
+_URL = re.compile(r"[ \t]*<url>\s*<loc>([^<]*)</loc>(.*?)</url>\n?", re.S)
+
+
+def _sitemap(site: Path, entries: dict[str, list[str]]) -> None:
+    """The sitemap (when MkDocs wrote one with pages in it, i.e. with a ``site_url``) with each placeholder's
+    entry replaced by one per page of its folder."""
+    sitemap = site / "sitemap.xml"
+    if not sitemap.exists():
+        return
+    text = sitemap.read_text(encoding="utf-8")
+
+    def entry(m: re.Match[str]) -> str:
+        loc = m.group(1)
+        for folder, names in entries.items():
+            if loc.endswith(f"{folder}{NAME}/"):
+                return "".join(m.group(0).replace(f"/{NAME}/", f"/{name}/") for name in names)
+        return m.group(0)
+
+    new = _URL.sub(entry, text)
+    if new != text:
+        write_aside(sitemap, new)
+        gz = site / "sitemap.xml.gz"
+        if gz.exists():
+            write_aside(gz, gzip.compress(new.encode("utf-8"), mtime=0))

@@ -22,7 +22,7 @@ from lawtrack.amendments.report import paper_rows
 from lawtrack.diff.compare import compare
 from lawtrack.diff.keeling import KeelingUnit, Marked, keeling
 from lawtrack.errors import LawtrackError
-from lawtrack.fileio import replace_dir, write_atomic
+from lawtrack.fileio import replace_dir, write_aside
 from lawtrack.formats.load import load_bill
 from lawtrack.manifest import Manifest, manifests
 from lawtrack.model.bill import Bill
@@ -30,6 +30,7 @@ from lawtrack.outline import outline
 from lawtrack.render.html import CSS as DIFF_CSS
 from lawtrack.render.markdown import bill_diff_markdown
 from lawtrack.site import pages
+from lawtrack.site.blocks import Page, to_markdown
 from lawtrack.track.events import Snapshot
 from lawtrack.track.feeds import atom
 from lawtrack.track.record import record_snapshot
@@ -64,8 +65,14 @@ def _snapshot(m: Manifest, store: Store | None) -> Snapshot:
 
 
 def _write(path: Path, text: str | bytes) -> None:
-    """A page of a folder being built aside: no fsync per file (the folder is put in place whole)."""
-    write_atomic(path, text, sync=False)
+    """A page of a folder being built aside (the folder is put in place whole)."""
+    write_aside(path, text)
+
+
+def _page(path: Path, page: Page, sink: dict[Path, Page]) -> None:
+    """An amendment page: written as Markdown, and kept as blocks for a builder that writes its HTML itself."""
+    _write(path, to_markdown(page))
+    sink[path] = page
 
 
 def clear_leftovers(folder: Path, prefix: str) -> None:
@@ -88,9 +95,13 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def generate(out: Path, *, bills_dir: Path = Path("bills"), db: Path | None = None) -> list[Path]:
+def generate(out: Path, *, bills_dir: Path = Path("bills"), db: Path | None = None,
+             amendment_pages: dict[str, Page] | None = None) -> list[Path]:
     """Write the generated pages under ``out``, replacing what was there as a whole (built aside, then swapped
-    into place: a build that fails or is killed leaves the old pages); return the bill pages written."""
+    into place: a build that fails or is killed leaves the old pages); return the bill pages written.
+
+    ``amendment_pages``, when given, receives every amendment page as blocks, keyed by its file's path relative
+    to ``out`` (``bill/amendments/27.md``), for a builder that writes them as HTML itself."""
     found = manifests(bills_dir)
     if not found:
         raise LawtrackError("no bill manifests", source=str(bills_dir), expected="bills/*.toml")
@@ -104,9 +115,10 @@ def generate(out: Path, *, bills_dir: Path = Path("bills"), db: Path | None = No
     written: list[Path] = []
     summaries: list[dict[str, Any]] = []
     all_events: list[dict[str, Any]] = []
+    sink: dict[Path, Page] = {}
     try:
         for m in found:
-            info = _bill_pages(m, tmp, store)
+            info = _bill_pages(m, tmp, store, sink)
             summaries.append(info)
             written.append(out / m.bill.slug / "index.md")
             if store is not None and m.bill.bills_api_id is not None:
@@ -122,10 +134,12 @@ def generate(out: Path, *, bills_dir: Path = Path("bills"), db: Path | None = No
         if store is not None:
             store.close()
     replace_dir(tmp, out)
+    if amendment_pages is not None:
+        amendment_pages.update((path.relative_to(tmp).as_posix(), page) for path, page in sink.items())
     return written
 
 
-def _bill_pages(m: Manifest, out: Path, store: Store | None) -> dict[str, Any]:
+def _bill_pages(m: Manifest, out: Path, store: Store | None, sink: dict[Path, Page]) -> dict[str, Any]:
     slug = m.bill.slug
     folder = out / slug
     bill = m.load()
@@ -169,7 +183,7 @@ def _bill_pages(m: Manifest, out: Path, store: Store | None) -> dict[str, Any]:
                 decision=rec.decision if rec else None, inferred=bool(rec and rec.decision_inferred),
                 keeling_href="../../keeling/", link=lambda n: f"../{slug_of.get(n, _slug(n))}/",
                 note=rec.note if rec else None, sources=list(rec.sources) if rec else [])
-            _write(folder / "amendments" / f"{a_slug}.md", page)
+            _page(folder / "amendments" / f"{a_slug}.md", page, sink)
     drafts_by_number: dict[str, tuple[Amendment, str]] = {}
     for d, d_slug in zip(drafts, slugs, strict=True):
         if d.number:
@@ -196,7 +210,7 @@ def _bill_pages(m: Manifest, out: Path, store: Store | None) -> dict[str, Any]:
     for paper_path in m.site.papers:
         paper = load_paper(m.resolve(paper_path))
         name = _slug(Path(paper_path).stem)
-        _paper_pages(m, bill, paper, folder / "papers" / name)
+        _paper_pages(m, bill, paper, folder / "papers" / name, sink)
         papers.append((f"{paper.stage}, {pages.human_date(paper.date)} ({len(paper.amendments)} amendments)",
                        f"papers/{name}/index.md"))
     acts = _act_pages(m, bill, folder)
@@ -253,7 +267,7 @@ def _unique_slugs(amendments: list[Amendment]) -> list[str]:
     return out
 
 
-def _paper_pages(m: Manifest, bill: Bill, paper: AmendmentPaper, folder: Path) -> None:
+def _paper_pages(m: Manifest, bill: Bill, paper: AmendmentPaper, folder: Path, sink: dict[Path, Page]) -> None:
     """A real amendment paper: one row per amendment saying where and what, whether lawtrack could apply it to
     the text it has (and why not), and one page per amendment."""
     amendments = list(paper.amendments)
@@ -273,7 +287,7 @@ def _paper_pages(m: Manifest, bill: Bill, paper: AmendmentPaper, folder: Path) -
             bill_title=m.bill.title, amendment=a, outcome=outcome, units=units, decision=None, inferred=False,
             keeling_href=None, link=lambda n: f"../{by_number.get(n, _slug(n))}/", note=None, sources=[],
             paper=(pages.paper_title(paper), "../index.md"))
-        _write(folder / "amendments" / f"{slug}.md", page)
+        _page(folder / "amendments" / f"{slug}.md", page, sink)
     _write(folder / "index.md", pages.paper_page(paper, rows, source=m.source.description or m.source.path))
 
 

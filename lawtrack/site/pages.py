@@ -19,6 +19,7 @@ from lawtrack.amendments.outcome import Outcome
 from lawtrack.diff.keeling import KeelingUnit, Marked
 from lawtrack.render.html import LEGEND, anchor, marked_html
 from lawtrack.render.markdown import md_text, page_start
+from lawtrack.site.blocks import Block, Bullets, Heading, Html, Inline, Link, Page, Para, Raw, Strong, Text, para
 from lawtrack.track.models import DECISION_LABELS
 from lawtrack.track.stored import StoredPublication
 
@@ -150,58 +151,60 @@ def _outline(entry: dict[str, Any], depth: int) -> list[str]:
 
 def amendment_page(*, bill_title: str, amendment: Amendment, outcome: Outcome | None, units: list[KeelingUnit],
                    decision: str | None, inferred: bool, keeling_href: str | None, link: Callable[[str], str],
-                   note: str | None, sources: list[str], paper: tuple[str, str] | None = None) -> str:
+                   note: str | None, sources: list[str], paper: tuple[str, str] | None = None) -> Page:
     """One amendment: sponsors, statement, the instruction and how lawtrack reads it, and what it does to the
     text (a redline when it applied; the text it inserts, and why it could not be applied, when not).
-    ``paper`` is (title, href) of the amendment paper it comes from."""
+    ``paper`` is (title, href) of the amendment paper it comes from. The page as blocks: ``blocks.to_markdown``
+    writes it as Markdown, ``page_html.content_html`` as the HTML MkDocs would make of that Markdown."""
     a = amendment
     parsed = parse_instruction(a.instruction, a.inserted)
     heading = a.heading or (describe(parsed) if isinstance(parsed, Parsed) else instruction_text(a))
     title = f"Amendment {a.number}" if a.number else "Draft amendment"
-    lines = [*page_start(f"{title}: {heading}"), badge(decision, inferred), "",
-             f"**Bill:** {md_text(bill_title)}  ", f"**Stage:** {md_text(a.stage or 'not yet tabled')}  "]
+    facts: list[tuple[Inline, ...]] = [(Strong("Bill:"), Text(f" {bill_title}")),
+                                       (Strong("Stage:"), Text(f" {a.stage or 'not yet tabled'}"))]
     if paper is not None:
-        lines.append(f"**Paper:** [{md_text(paper[0])}]({paper[1]})  ")
+        facts.append((Strong("Paper:"), Text(" "), Link(paper[0], paper[1])))
     if a.proposer:
-        lines.append(f"**Proposer:** {md_text(a.proposer.name)}  ")
+        facts.append((Strong("Proposer:"), Text(f" {a.proposer.name}")))
     if a.supporters:
-        lines.append("**Supporters:** " + ", ".join(md_text(p.name) for p in a.supporters) + "  ")
-    lines.append("")
+        facts.append((Strong("Supporters:"), Text(" " + ", ".join(p.name for p in a.supporters))))
+    blocks: list[Block] = [para(Raw(badge(decision, inferred))), Para(tuple(facts), breaks=True)]
     if a.explanatory_statement:
-        lines += ["## Explanatory statement", "", md_text(a.explanatory_statement), ""]
-    lines += ["## The instruction as tabled", "", f'<blockquote class="lt-instruction">{escape(instruction_text(a))}'
-              "</blockquote>", ""]
+        blocks += [Heading(2, (Text("Explanatory statement"),)), para(Text(a.explanatory_statement))]
+    blocks += [Heading(2, (Text("The instruction as tabled"),)),
+               Html(f'<blockquote class="lt-instruction">{escape(instruction_text(a))}</blockquote>')]
     if isinstance(parsed, Parsed):
-        lines += [f"lawtrack reads it as: {md_text(describe(parsed))}.", ""]
-    lines += ["## What it does", "", LEGEND, ""]
+        blocks.append(para(Text(f"lawtrack reads it as: {describe(parsed)}.")))
+    blocks += [Heading(2, (Text("What it does"),)), Html(LEGEND)]
     if outcome is not None and outcome.status != "applied":
-        lines += [f"lawtrack could not apply it to the text it has ({md_text(outcome.status)}): "
-                  f"{md_text(outcome.detail)}", ""]
+        blocks.append(para(Text(f"lawtrack could not apply it to the text it has ({outcome.status}): "
+                                f"{outcome.detail}")))
         if a.inserted:
-            lines += ["The text it would insert:", ""]
+            blocks.append(para(Text("The text it would insert:")))
             for structure in a.inserted:
-                lines += [marked_html([Marked(op="insert", text="\n".join(p.text for p in structure))], link), ""]
+                blocks.append(Html(marked_html([Marked(op="insert", text="\n".join(p.text for p in structure))],
+                                               link)))
     for u in units:
         if u.change == "unchanged":
             continue
         segments = focus(u.segments)
-        lines += [f"### {md_text(u.ref)}" + (f" — {md_text(u.heading)}" if u.heading else ""), ""]
+        blocks.append(Heading(3, (Text(u.ref + (f" — {u.heading}" if u.heading else "")),)))
         ident = anchor(u.eid)
         if keeling_href is not None and ident:
-            lines += [f"[See it in the Keeling view]({keeling_href}#{ident})", ""]
-        lines += ["Inline:", "", marked_html(segments, link), ""]
+            blocks.append(para(Link("See it in the Keeling view", f"{keeling_href}#{ident}")))
+        blocks += [para(Text("Inline:")), Html(marked_html(segments, link))]
         before = "".join(s.text for s in segments if s.op != "insert")
         after = "".join(s.text for s in segments if s.op != "delete")
-        lines += ['<div class="lt-before-after"><div><h4>Before</h4>'
-                  f'<div class="lt-diff">{escape(before) or "<em>(not in the bill)</em>"}</div></div>'
-                  f'<div><h4>After</h4><div class="lt-diff">{escape(after)}</div></div></div>', ""]
+        blocks.append(Html('<div class="lt-before-after"><div><h4>Before</h4>'
+                           f'<div class="lt-diff">{escape(before) or "<em>(not in the bill)</em>"}</div></div>'
+                           f'<div><h4>After</h4><div class="lt-diff">{escape(after)}</div></div></div>'))
     if note:
-        lines += ["## Notes", "", md_text(note), ""]
+        blocks += [Heading(2, (Text("Notes"),)), para(Text(note))]
     if sources:
-        links = _list(f'<a href="{escape(s, quote=True)}">{escape(s)}</a>' if s.startswith("https://")
-                      else md_text(s) for s in sources)
-        lines += ["## Sources", "", *links, ""]
-    return "\n".join(lines)
+        items = tuple((Raw(f'<a href="{escape(s, quote=True)}">{escape(s)}</a>'),) if s.startswith("https://")
+                      else (Text(s),) for s in sources)
+        blocks += [Heading(2, (Text("Sources"),)), Bullets(items)]
+    return Page(f"{title}: {heading}", tuple(blocks))
 
 
 def focus(segments: Iterable[Marked], context: int = 400) -> list[Marked]:
