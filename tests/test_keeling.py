@@ -470,3 +470,16 @@ def test_a_modification_in_the_bill_is_listed_as_unread_with_its_reason() -> Non
     unread = {u.source: u.reason for u in k.unread}
     assert "modifies how the Act is read" in unread["s. 63(2)"]
     assert not any(r.source == "s. 63(2)" for r in k.rows)
+
+
+def test_a_change_whose_place_in_its_schedule_is_unknown_is_attributed_to_nothing() -> None:
+    from lxml import etree
+
+    from lawtrack.acts.apply import _Place
+
+    p = Provision(kind=Kind.PARAGRAPH, element="paragraph", text="x")
+    el = etree.Element("paragraph")
+    known = _Place(p, el, el, "sch_1", 0, 1, 40)
+    unknown = _Place(p, el, el, "sch_1", 0, 1, None)
+    assert known.spans(2, 5) == [("sch_1", 42, 45)]  # offsets in the Schedule's text
+    assert unknown.spans(2, 5) == []  # never the paragraph's offsets read as the Schedule's

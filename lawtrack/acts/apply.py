@@ -53,17 +53,18 @@ class _Place:
     start: int
     end: int
     #: Where the unit's text starts in the text of the provision ``key`` names (a Schedule paragraph's offset in
-    #: its Schedule): outcome spans are offsets in that text, as the Keeling view reads them.
-    base: int = 0
+    #: its Schedule): outcome spans are offsets in that text, as the Keeling view reads them. ``None`` when it
+    #: cannot be found: the change is then made but attributed to no amending provision, never to a wrong place.
+    base: int | None = 0
 
-    def span(self, start: int, end: int) -> tuple[str, int, int]:
-        return self.key, self.base + start, self.base + end
+    def spans(self, start: int, end: int) -> list[tuple[str, int, int]]:
+        return [] if self.base is None else [(self.key, self.base + start, self.base + end)]
 
 
-def _unit_of(act: Bill, p: Provision) -> tuple[Provision, str, int]:
+def _unit_of(act: Bill, p: Provision) -> tuple[Provision, str, int | None]:
     """The unit whose text carries ``p`` (its section, or its Schedule paragraph), the attribution key the
     Keeling view uses (the section's eId; for a Schedule paragraph, the Schedule's) and where the unit starts in
-    the text of the provision the key names."""
+    the text of the provision the key names (``None`` if it cannot be found there)."""
     chain = [p, *act.ancestors(p)]
     for node in chain:
         if node.kind is Kind.CLAUSE and not node.quoted:
@@ -74,7 +75,7 @@ def _unit_of(act: Bill, p: Provision) -> tuple[Provision, str, int]:
         if node.kind is Kind.PARAGRAPH and node.element == "paragraph":
             top = node
     if top is not None and schedule is not None:
-        return top, schedule.eid or "", schedule.offset_of(top) or 0
+        return top, schedule.eid or "", schedule.offset_of(top)
     if schedule is not None:  # a whole Schedule ("in Schedule 10, in each place it occurs, …")
         return schedule, schedule.eid or "", 0
     return chain[-1], chain[-1].eid or "", 0
@@ -229,12 +230,12 @@ class _Applier:
             words = words + " "
         unit = place.unit
         plan.edits.append(lambda ed: ed.insert(unit, pos, words, lean=lean))
-        plan.spans.append(place.span(pos, pos))
+        plan.spans += place.spans(pos, pos)
 
     def _delete(self, plan: _Plan, place: _Place, start: int, end: int, new: str) -> None:
         unit = place.unit
         plan.edits.append(lambda ed: ed.delete(unit, start, end, new))
-        plan.spans.append(place.span(start, end))
+        plan.spans += place.spans(start, end)
 
     # -- headings -----------------------------------------------------------------------------------------------
     def heading(self, ins: Instruction, plan: _Plan) -> None:
@@ -301,7 +302,7 @@ class _Applier:
             place = self.place_of(p)
             el = place.element
             plan.edits.append(lambda ed, el=el: ed.remove(el))  # type: ignore[misc]
-            plan.spans.append(place.span(place.start, place.end))
+            plan.spans += place.spans(place.start, place.end)
             plan.touched.append(p.eid or "")
         word = ins.change.together_with
         if word and ins.change.where == "before":
@@ -339,7 +340,7 @@ class _Applier:
             place = self.place_of(p)
             el = place.element
             plan.edits.append(lambda ed, el=el: ed.remove(el))  # type: ignore[misc]
-            plan.spans.append(place.span(place.start, place.end))
+            plan.spans += place.spans(place.start, place.end)
 
     def insert(self, ins: Instruction, plan: _Plan) -> None:
         c = ins.change
@@ -375,7 +376,7 @@ class _Applier:
 
             plan.inserts.append(move_word)
         self._put(plan, where, new, ins.source_eid)
-        plan.spans.append(place.span(pos, pos))
+        plan.spans += place.spans(pos, pos)
 
     def append_structure(self, ins: Instruction, plan: _Plan, target: Target) -> None:
         place = self.place(target)
