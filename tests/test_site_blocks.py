@@ -3,6 +3,7 @@ the site's own extensions) as the judge of what the Markdown means."""
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from pathlib import Path
@@ -223,3 +224,26 @@ def test_the_sitemap_lists_the_pages_in_place_of_their_placeholder(tmp_path: Pat
     assert re.findall(r"<loc>([^<]*)</loc>", text) == ["https://s/bills/b/", "https://s/bills/b/amendments/1/",
                                                        "https://s/bills/b/amendments/nc36/"]
     assert text.count("<lastmod>2026-12-03</lastmod>") == 2
+
+
+def test_only_a_material_site_gets_the_amendment_pages_written_into_its_shell(tmp_path: Path) -> None:
+    from lawtrack.errors import LawtrackError
+    from lawtrack.site.build import _settings, _theme
+
+    (tmp_path / "base.yml").write_text("theme:\n  name: material\nexclude_docs: drafts/\n")
+    (tmp_path / "mkdocs.yml").write_text("INHERIT: base.yml\nsite_name: x\n")
+    assert _theme(_settings(tmp_path / "mkdocs.yml")) == "material"  # through INHERIT, as MkDocs reads it
+    assert _settings(tmp_path / "mkdocs.yml")["exclude_docs"] == "drafts/"
+    assert _theme({"theme": "readthedocs"}) == "readthedocs" and _theme({}) is None
+    (tmp_path / "bad.yml").write_text("INHERIT: missing.yml\n")
+    with pytest.raises(LawtrackError, match="cannot read the MkDocs configuration"):
+        _settings(tmp_path / "bad.yml")
+    from lawtrack.site.build import _exclude
+
+    docs = tmp_path / "docs"
+    patterns = json.loads(_exclude({"exclude_docs": "drafts/\n*.tmp"}, docs, docs / "bills",
+                                   {"b/amendments/1.md": Page("1", ()), "b/papers/p/amendments/2.md": Page("2", ())}))
+    assert patterns.splitlines() == ["drafts/", "*.tmp",  # the site's own, kept
+                                     "/bills/b/amendments/*.md", "!/bills/b/amendments/_lawtrack-shell.md",
+                                     "/bills/b/papers/p/amendments/*.md",
+                                     "!/bills/b/papers/p/amendments/_lawtrack-shell.md"]

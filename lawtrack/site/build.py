@@ -18,6 +18,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from lawtrack.errors import LawtrackError
 from lawtrack.fileio import replace_dir, write_aside
@@ -33,18 +34,19 @@ def build(*, root: Path = Path("."), db: Path | None = None, site_dir: Path | No
           builder: str = "mkdocs", amendment_pages: str = "direct") -> Path:
     """Generate the pages and build the site; return the site folder (``site/`` unless ``site_dir``).
 
-    ``amendment_pages``: ``"direct"`` (with MkDocs) writes the amendment pages' HTML into the page MkDocs builds
-    for a placeholder in their folder (``lawtrack.site.shell``), a fraction of a millisecond a page where MkDocs
-    takes ~10 ms, and gives each one entry in the search index (title and paragraphs); ``"builder"`` has the
-    builder build them like any other page."""
+    ``amendment_pages``: ``"direct"`` (with MkDocs and the Material theme) writes the amendment pages' HTML into
+    the page MkDocs builds for a placeholder in their folder (``lawtrack.site.shell``), a fraction of a
+    millisecond a page where MkDocs takes ~10 ms, and gives each one entry in the search index (title and
+    paragraphs); ``"builder"`` (and any other builder or theme) has the builder build them like any other page."""
     if amendment_pages not in ("direct", "builder"):
         raise LawtrackError(f"unknown way to build amendment pages: {amendment_pages!r}", expected="direct or builder")
-    direct = amendment_pages == "direct" and builder == "mkdocs"
     root = root.resolve()
     site = (site_dir or root / "site").resolve()
     config = root / "mkdocs.yml"
     if not config.exists():
         raise LawtrackError("no mkdocs.yml", source=str(config), expected="the site's MkDocs configuration")
+    settings_of = _settings(config) if amendment_pages == "direct" and builder == "mkdocs" else {}
+    direct = _theme(settings_of) == "material"  # the shell is cut where Material puts a page's parts
     scratch = root / "build"
     clear_leftovers(scratch, _WORK)
     work = scratch / f"{_WORK}{os.getpid()}"
@@ -59,7 +61,7 @@ def build(*, root: Path = Path("."), db: Path | None = None, site_dir: Path | No
         # the site's own configuration, pointed at the copy (MkDocs resolves INHERIT against this file)
         settings = f"INHERIT: {config}\ndocs_dir: {docs}\nsite_dir: {work / 'site'}\n"
         if direct:
-            settings += f"exclude_docs: {_exclude(config, docs, docs / 'bills', pages)}\n"
+            settings += f"exclude_docs: {_exclude(settings_of, docs, docs / 'bills', pages)}\n"
         write_aside(work / "mkdocs.yml", settings)
         if direct:
             with placeholders(docs / "bills", pages):
@@ -108,13 +110,27 @@ def placeholders(generated: Path, pages: dict[str, Page]) -> Iterator[None]:
             placeholder.unlink(missing_ok=True)
 
 
-def _exclude(config: Path, docs: Path, generated: Path, pages: dict[str, Page]) -> str:
-    """The site's ``exclude_docs`` and the amendment pages (only the placeholders in their folders built).
-    Excluded pages are still known to MkDocs, so links to them from the bill pages become their URLs."""
+def _settings(config: Path) -> dict[str, Any]:
+    """The site's MkDocs configuration as MkDocs reads it (``INHERIT`` and ``!ENV`` resolved)."""
+    from mkdocs.exceptions import ConfigurationError
     from mkdocs.utils.yaml import yaml_load
 
-    with config.open("rb") as f:
-        own = (yaml_load(f) or {}).get("exclude_docs") or ""
+    try:
+        with config.open("rb") as f:
+            return yaml_load(f) or {}
+    except ConfigurationError as exc:
+        raise LawtrackError(f"cannot read the MkDocs configuration: {exc}", source=str(config)) from None
+
+
+def _theme(settings: dict[str, Any]) -> str | None:
+    theme = settings.get("theme")
+    return str(theme.get("name")) if isinstance(theme, dict) else str(theme) if theme else None
+
+
+def _exclude(settings: dict[str, Any], docs: Path, generated: Path, pages: dict[str, Page]) -> str:
+    """The site's ``exclude_docs`` and the amendment pages (only the placeholders in their folders built).
+    Excluded pages are still known to MkDocs, so links to them from the bill pages become their URLs."""
+    own = settings.get("exclude_docs") or ""
     lines = [line for line in str(own).splitlines() if line.strip()]
     for folder in _folders(pages):
         where = (generated / folder).relative_to(docs).as_posix()
