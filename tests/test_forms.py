@@ -191,3 +191,85 @@ def test_a_part_heading_is_amended_by_its_number(hl54_print: lawtrack.Bill) -> N
     assert result.all_applied, result.outcomes
     part = next(p for p in result.bill.walk() if p.kind is lawtrack.Kind.PART and p.label == "1")
     assert part.heading == "Changes of the Housing and Planning Act 2016"
+
+
+from lawtrack.formats.lawmaker import bill_from_tree  # noqa: E402
+
+_NEW_SCHEDULE = "## Schedule — Repeals\n\n##### 1\n\nSection 2 of the Old Act is repealed.\n"
+_NEW_CLAUSE = "#### Annual report\n\n- (1) The Secretary of State must report.\n"
+
+
+def test_a_schedule_is_left_out_and_another_put_in_its_place_numbered_and_identified_as_it_was() -> None:
+    from tests.test_operations import md
+
+    mini = minibill.bill()
+    result = lawtrack.apply(mini, [md("1", "Leave out Schedule 1 and insert the following new Schedule—\n\n"
+                                      + _NEW_SCHEDULE)])
+    assert [(o.status, o.detail) for o in result.outcomes] == [
+        ("applied", "Left out SCHEDULE 1 and inserted a new Schedule “Repeals” in its place")]
+    (schedule,) = result.bill.schedules()
+    assert (schedule.num, schedule.label, schedule.eid, schedule.heading) == ("SCHEDULE 1", "1", "sched_1", "Repeals")
+    assert schedule.guid != mini.schedules()[0].guid  # a new provision, not the old one renamed
+    assert [c.text for c in schedule.children] == ["1 Section 2 of the Old Act is repealed."]
+    assert result.bill.to_xml().count(b'eId="sched_1"') == 1
+    assert bill_from_tree(result.bill.tree(), "full").provisions == result.bill.provisions  # as a full read
+
+
+def test_a_clause_put_in_the_place_of_another_takes_its_number_and_its_eid() -> None:
+    from tests.test_operations import md
+
+    mini = minibill.bill()
+    result = lawtrack.apply(mini, [md("1", "Leave out Clause 2 and insert the following new Clause—\n\n"
+                                      + _NEW_CLAUSE)])
+    assert result.all_applied
+    clause = result.bill.provision("clause 2")
+    assert (clause.num, clause.eid, clause.heading) == ("2", "sec_2", "Annual report")
+    assert [c.eid for c in clause.children] == ["sec_2__subsec_1"]
+    assert clause.guid not in {p.guid for p in mini.walk()}
+    assert result.bill.to_xml().count(b'eId="sec_2"') == 1
+    assert bill_from_tree(result.bill.tree(), "full").provisions == result.bill.provisions
+
+
+@pytest.mark.parametrize(("instruction", "text", "detail"), [
+    ("Leave out Schedule 1 and insert the following new Schedule—", _NEW_CLAUSE,
+     "the instruction inserts a new Schedule, but the text it inserts is a clause"),
+    ("Leave out Clause 2 and insert the following new Clause—", _NEW_SCHEDULE,
+     "the instruction inserts a new clause, but the text it inserts is a Schedule"),
+    ("To move the following Schedule—", _NEW_CLAUSE,
+     "the instruction inserts a new Schedule, but the text it inserts is a clause"),
+    ("To move the following Clause—", _NEW_SCHEDULE,
+     "the instruction inserts a new clause, but the text it inserts is a Schedule"),
+    ("After Clause 1, insert the following new Clause—", "- (1) Words alone.\n",
+     "the instruction inserts a new clause, but the text it inserts starts with a subsection"),
+])
+def test_inserted_text_of_the_other_kind_is_refused_and_the_bill_untouched(instruction: str, text: str,
+                                                                          detail: str) -> None:
+    from tests.test_operations import md
+
+    mini = minibill.bill()
+    result = lawtrack.apply(mini, [md("1", f"{instruction}\n\n{text}")])
+    assert [(o.status, o.detail) for o in result.outcomes] == [("unparsed", detail)]
+    assert result.bill.to_xml() == mini.to_xml()
+
+
+@pytest.mark.parametrize(("instruction", "status", "detail"), [
+    ("Page 1, line 9, leave out Clause 2", "applied", "Left out Clause 2"),
+    ("Page 2, line 1, leave out Clause 2", "applied",
+     "Left out Clause 2 (note: it starts at page 1, line 9, not page 2, line 1)"),
+    ("Page 2, line 5, leave out Schedule 1", "applied", "Left out SCHEDULE 1"),
+    ("Page 2, line 6, leave out Schedule 1", "applied",
+     "Left out SCHEDULE 1 (note: it starts at page 2, line 5, not page 2, line 6)"),
+    ("Leave out Clause 9", "not-found", "the bill has no Clause 9"),
+    ("Leave out Schedule 2", "not-found", "the bill has no Schedule 2"),
+])
+def test_leaving_out_a_clause_or_schedule_says_what_it_did(instruction: str, status: str, detail: str) -> None:
+    mini = minibill.bill()
+    result = lawtrack.apply(mini, [am(instruction)])
+    (outcome,) = result.outcomes
+    assert (outcome.status, outcome.detail) == (status, detail)
+    if status == "applied":
+        gone = mini.find(instruction.rsplit("leave out ", 1)[1].lower())
+        assert gone is not None and result.bill.find(gone.describe().lower()) is None
+        assert outcome.spans == ((gone.eid, 0, len(gone.text)),)  # the whole of it, for the Keeling view
+    else:
+        assert result.bill.to_xml() == mini.to_xml()

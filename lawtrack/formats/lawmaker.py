@@ -628,9 +628,13 @@ def rebuild_bill(old: Bill, root: etree._Element, changed: list[etree._Element],
     Gives the same model as :func:`bill_from_tree` on the whole document (a property the tests check); falls
     back to a full read when the structure is not simple enough to patch.
     """
-    # lxml creates element proxies on demand: ids are stable only while a reference is held, so keep them
+    # lxml creates element proxies on demand: ids are stable only while a reference is held, so keep them.
+    # Dirty: each changed node, everything in it (an inserted provision may reuse the eIds of the one it
+    # replaces, and must not be matched with it) and its ancestors.
     keep: dict[int, etree._Element] = {}
     for node in changed:
+        for inner in node.iterdescendants():
+            keep[id(inner)] = inner
         current: etree._Element | None = node
         while current is not None and id(current) not in keep:
             keep[id(current)] = current

@@ -7,8 +7,28 @@ from dataclasses import dataclass
 from lxml import etree
 
 from lawtrack.amendments.model import Amendment, Parsed
+from lawtrack.amendments.outcome import Failure
 from lawtrack.amendments.plan import Claim, Plan, Session
-from lawtrack.model.provision import Provision
+from lawtrack.amendments.structure import kind_of
+from lawtrack.model.provision import GROUPING_KINDS, Kind, Provision
+
+#: What the text of a new clause or a new Schedule may hold at its top: clauses (perhaps under a Part, Chapter or
+#: cross-heading), or Schedules.
+_NEW = {"clause": frozenset({Kind.CLAUSE}) | GROUPING_KINDS, "schedule": frozenset({Kind.SCHEDULE})}
+_WHAT = {Kind.CLAUSE: "a clause", Kind.SCHEDULE: "a Schedule"}
+
+
+def new_of_kind(new: list[etree._Element], kind: str) -> None:
+    """Refuse inserted text that is not what the instruction says it inserts ("the following new Schedule—"
+    over the text of a clause, or a clause's subsections alone): it would go in as nonsense."""
+    for el in new:
+        found = kind_of(el)
+        if found not in _NEW[kind]:
+            what = _WHAT.get(found) if found is not None else None
+            text = (f"is {what}" if what else f"starts with a {found.value}" if found is not None
+                    else f"starts with a <{etree.QName(el).localname}> element")
+            raise Failure("unparsed", f"the instruction inserts a new {'Schedule' if kind == 'schedule' else 'clause'}"
+                                      f", but the text it inserts {text}")
 
 
 @dataclass

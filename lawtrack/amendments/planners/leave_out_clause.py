@@ -9,22 +9,28 @@ from lxml import etree
 from lawtrack.amendments.model import Amendment, LeaveOutClause, Parsed
 from lawtrack.amendments.outcome import Failure
 from lawtrack.amendments.plan import Claim, Plan, Session, remove_edit
+from lawtrack.amendments.planners.common import new_of_kind
 from lawtrack.amendments.structure import refresh_ids
 from lawtrack.formats.akn import akn
 
 
 def replace_in_place(s: Session, new: list[etree._Element], old: etree._Element, label: str, seed: str,
                      kind: str) -> list[etree._Element]:
-    """Put ``new`` where ``old`` stands (``old`` itself is removed with the text edits), numbered as it was."""
+    """Put ``new`` where ``old`` stands (``old`` itself is removed with the text edits), numbered as it was: its
+    number (a Schedule's "SCHEDULE 2" keeps the old one's word) and its eId, which ``old`` gives up."""
+    old_num = old.find(akn("num"))
+    printed = "".join(str(t) for t in old_num.itertext()).strip() if old_num is not None else ""
+    word = printed.split()[0] if kind == "schedule" and printed and not printed[0].isdigit() else ""
+    for node in old.iter():
+        if isinstance(node.tag, str) and node.get("eId"):
+            s.taken.discard(node.get("eId", ""))
     for el in new:
         num = el.find(akn("num"))
         if num is None:
             num = etree.Element(akn("num"))
             el.insert(0, num)
-        keep = "".join(str(t) for t in num.itertext()).strip()
         for child in list(num):
             num.remove(child)
-        word = keep.split()[0] if kind == "schedule" and keep and not keep[0].isdigit() else ""
         num.text = f"{word} {label}".strip() if kind == "schedule" else label
         refresh_ids(el, f"sec_{label}" if kind == "clause" else f"sched_{label}", seed, s.taken)
         old.addprevious(el)
@@ -48,6 +54,7 @@ def plan(s: Session, amendment: Amendment, parsed: Parsed, op: LeaveOutClause) -
             raise Failure("not-found", f"the amendment has no text for the {kind} to put in place of "
                                        f"{target.describe()}")
         new = s.structure(amendment)
+        new_of_kind(new, kind)
         label = target.label or ""
         seed = amendment.dnum or amendment.label
         out.inserts.append(lambda: replace_in_place(s, new, el, label, seed, kind))

@@ -11,6 +11,7 @@ from lxml import etree
 from lawtrack.amendments.model import Amendment, NewProvision, Parsed
 from lawtrack.amendments.outcome import Failure
 from lawtrack.amendments.plan import Plan, Session
+from lawtrack.amendments.planners.common import new_of_kind
 from lawtrack.amendments.structure import refresh_ids
 from lawtrack.formats.akn import AKN_NS, akn, local
 from lawtrack.model.provision import Provision
@@ -25,6 +26,7 @@ def plan(s: Session, amendment: Amendment, parsed: Parsed, op: NewProvision) -> 
     if not amendment.inserted_xml:
         raise Failure("not-found", "the amendment has no text for its new " + op.kind)
     new = s.structure(amendment)
+    new_of_kind(new, op.kind)
     seed = amendment.dnum or amendment.label
     if op.kind == "schedule":
         out.detail = "inserted a new Schedule at the end of the Schedules"
