@@ -121,18 +121,6 @@ def test_text_that_looks_like_markdown_stays_text(text: str) -> None:
         assert " ".join(text.split()) in " ".join(shown.split())
 
 
-def test_the_modules_examples_hold() -> None:
-    import doctest
-
-    import lawtrack.render.markdown
-    import lawtrack.site.blocks
-    import lawtrack.site.page_html
-
-    for module in (lawtrack.site.blocks, lawtrack.site.page_html, lawtrack.render.markdown):
-        result = doctest.testmod(module)
-        assert result.attempted >= 1 and result.failed == 0, module.__name__
-
-
 @pytest.mark.parametrize(("target", "path", "expected"), [
     ("../index.md", "bills/b/papers/p/amendments/11.md", "../../"),  # the paper, from one of its amendments
     ("27.md", "bills/b/amendments/26.md", "../27/"),

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from lawtrack.amendments.conflicts import conflicts, normal_heading
+from lawtrack.amendments.conflicts import conflicts, describe, normal_heading
 from lawtrack.amendments.instructions import parse_instruction
 from lawtrack.amendments.model import Amendment, LeaveOutClause, Parsed
 from lawtrack.amendments.outcome import ApplyResult, Failure, Outcome, Status
@@ -90,8 +90,7 @@ def apply(bill: Bill, amendments: Sequence[Amendment], *, force: bool = False) -
             plan = _plan(s, amendment, parsed)
             clash = conflicts(plan, claims, headings)
             if clash:
-                raise Failure("conflict", f"conflicts with amendment {', '.join(clash)}: they change the same words",
-                              clash)
+                raise Failure("conflict", describe(clash), tuple(number for number, _ in clash))
             for edit in plan.edits:
                 edit(s.editor)
         except Failure as exc:

@@ -50,10 +50,14 @@ def plan(s: Session, amendment: Amendment, parsed: Parsed, op: NewProvision) -> 
                       "gives no position; placed by lawtrack)")
     anchor_el = s.resolve.element(anchor)
     base = anchor.label or "new"
+    leading = False
     if op.before is not None:
         prev = _previous_clause(s, anchor)
-        base = prev.label if prev is not None and prev.label else base
-    labels = [_next_label(s, base) for _ in new]  # 26A, 26B … after Clause 26
+        if prev is None:  # before the first clause: A1, B1 … (as the House numbers them)
+            leading = True
+        else:
+            base = prev.label or base
+    labels = [_next_label(s, base, leading) for _ in new]  # 26A, 26B … after Clause 26
     out.inserts.append(lambda: _insert_clauses(s, new, labels, seed, anchor_el, op.before is not None))
     return out
 
@@ -64,14 +68,15 @@ def _previous_clause(s: Session, clause: Provision) -> Provision | None:
     return clauses[i - 1] if i > 0 else None
 
 
-def _next_label(s: Session, base: str) -> str:
+def _next_label(s: Session, base: str, first: bool = False) -> str:
+    """The next free number after Clause ``base`` (26A, 26B …), or before it when it is the first (A1, B1 …)."""
     existing = {c.label for c in s.bill.clauses()} | s.new_labels
     for suffix in _SUFFIXES:
-        label = f"{base}{suffix}"
+        label = f"{suffix}{base}" if first else f"{base}{suffix}"
         if label not in existing:
             s.new_labels.add(label)
             return label
-    raise Failure("not-found", f"no free number after Clause {base}")
+    raise Failure("not-found", f"no free number {'before' if first else 'after'} Clause {base}")
 
 
 def _insert_clauses(s: Session, new: list[etree._Element], labels: list[str], seed: str,
