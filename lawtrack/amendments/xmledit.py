@@ -113,13 +113,14 @@ class Editor:
     def insert(self, element: etree._Element, pos: int, words: str, *, lean: str = "before") -> None:
         """Insert ``words`` at ``pos`` of the element's text. ``lean`` says which side a boundary belongs to:
         "before" puts the words at the end of the chunk ending at ``pos`` ("after “x” insert"), "after" at the
-        start of the chunk starting there ("before “x” insert")."""
+        start of the chunk starting there ("before “x” insert"). Never into a provision being removed (the words
+        would go with it): at ``pos`` where one starts, they go at the end of the text before it."""
         self.seq += 1
         tm = self.map_of(element)
+        removed = {id(n) for el in self.removals for n in el.iter()}
+        segments = [seg for seg in tm.segments if seg.slot in _EDITABLE and id(seg.node) not in removed]
         chosen: Segment | None = None
-        for seg in tm.segments:
-            if seg.slot not in _EDITABLE:
-                continue
+        for seg in segments:
             if seg.offset < pos < seg.offset + seg.length:
                 chosen = seg
                 break
@@ -130,21 +131,24 @@ class Editor:
                 if lean == "after":
                     break
         if chosen is None:
-            chosen = self._nearest(tm, pos)
+            chosen = self._nearest(segments, pos)
+            if chosen.offset + chosen.length < pos and words and not words[0].isspace():
+                words = " " + words  # after the text before a separator (a provision removed there)
+            elif chosen.offset > pos and words and not words[-1].isspace():
+                words += " "  # nothing before: at the start of the text after
         positions = self._positions(chosen)
         raw_at = positions[min(max(pos - chosen.offset, 0), chosen.length)]
         self._slot(chosen, raw_at, raw_at, words)
 
-    def _nearest(self, tm: TextMap, pos: int) -> Segment:
+    def _nearest(self, segments: list[Segment], pos: int) -> Segment:
         """The editable chunk ending closest before ``pos`` (a position on a separator between blocks)."""
         best: Segment | None = None
-        for seg in tm.segments:
-            if seg.slot in _EDITABLE and seg.offset + seg.length <= pos:
+        for seg in segments:
+            if seg.offset + seg.length <= pos:
                 best = seg
         if best is None:
-            for seg in tm.segments:
-                if seg.slot in _EDITABLE:
-                    return seg
+            if segments:
+                return segments[0]
             raise EditError("there is no text here to edit")
         return best
 
@@ -186,9 +190,9 @@ class Editor:
                 self._slot(seg, a, b, "")
             if start <= s0 and s1 <= end and seg.slot == "text" and local(seg.node.tag) in _INLINE:
                 self.emptied.append(seg.node)
-        if not inserted:  # the whole range was provisions: put the words where the first one was
-            self.insert(element, start, replacement)
         self.removals.extend(span.node for span in whole)
+        if not inserted:  # the whole range was provisions: the words go where the first one was
+            self.insert(element, start, replacement)
 
     def _covered(self, spans: list[ProvisionSpan], start: int, end: int, out: list[ProvisionSpan],
                  top: bool) -> None:

@@ -19,4 +19,7 @@ def plan(s: Session, amendment: Amendment, parsed: Parsed, op: LeaveOutLines) ->
     sc.plan.edits.append(delete_edit(sc.element, first_lo, last_hi, words))
     if op.insert and op.insert.structure:
         s.plan_structure(sc.plan, amendment, sc.element, last_hi)
-    return finish(sc, parsed, f"left out lines {op.first} to {op.last}: “{short(sc.text[first_lo:last_hi])}”")
+    lines = (f"line {op.first}" if op.first == op.last else f"lines {op.first} and {op.last}"
+             if op.last == op.first + 1 else f"lines {op.first} to {op.last}")
+    return finish(sc, parsed, f"left out {lines}: “{short(sc.text[first_lo:last_hi])}”"
+                  + (f" and inserted {op.insert.describe()}" if op.insert else ""))

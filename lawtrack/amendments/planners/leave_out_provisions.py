@@ -21,6 +21,7 @@ def plan(s: Session, amendment: Amendment, parsed: Parsed, op: LeaveOutProvision
         sc.plan.edits.append(insert_edit(sc.element, pos, words, "before"))
     if op.insert and op.insert.structure:
         s.plan_structure(sc.plan, amendment, sc.element, spans[0].start, before=spans[0].node)
-    labels = ", ".join(f"({p.label})" for p in targets)
-    return finish(sc, parsed, f"left out {op.kind} {labels}"
+    labels = [f"({p.label})" for p in targets]
+    listing = labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
+    return finish(sc, parsed, f"left out {op.kind}{'s' if len(labels) > 1 else ''} {listing}"
                   + (f" and inserted {op.insert.describe()}" if op.insert else ""))
