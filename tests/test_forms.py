@@ -273,3 +273,74 @@ def test_leaving_out_a_clause_or_schedule_says_what_it_did(instruction: str, sta
         assert outcome.spans == ((gone.eid, 0, len(gone.text)),)  # the whole of it, for the Keeling view
     else:
         assert result.bill.to_xml() == mini.to_xml()
+
+
+def _two_schedules() -> lawtrack.Bill:
+    """The mini bill with a second Schedule (printed on page 3)."""
+    xml = minibill.xml()
+    at = xml.rindex(b"</hcontainer>")
+    second = (b'<hcontainer name="schedule" GUID="_s2" eId="sched_2"><num><?L 3-1?>SCHEDULE 2</num><heading>Repeals'
+              b'</heading><paragraph GUID="_s2p1" eId="sched_2__para_1"><num><?L 3-2?>1</num><content><p>Section 9 '
+              b"may be repealed.</p></content></paragraph></hcontainer>")
+    return lawtrack.load_bill(xml[:at] + second + xml[at:], name="<mini bill, two Schedules>")
+
+
+# (instruction, in the mini bill (one Schedule), in the mini bill with two)
+THE_SCHEDULE = [
+    ("Leave out the Schedule", ("applied", "Left out SCHEDULE 1"),
+     ("ambiguous", "the bill has 2 Schedules and the amendment does not say which (“Schedule 2, page …”)")),
+    ("Leave out Schedule", ("applied", "Left out SCHEDULE 1"),
+     ("ambiguous", "the bill has 2 Schedules and the amendment does not say which (“Schedule 2, page …”)")),
+    ("Page 2, line 5, leave out the Schedule", ("applied", "Left out SCHEDULE 1"),
+     ("ambiguous", "the bill has 2 Schedules and the amendment does not say which (“Schedule 2, page …”)")),
+    ("The Schedule, page 2, line 6, leave out “may” and insert “shall”",
+     ("applied", "Left out “may” and inserted “shall” in SCHEDULE 1 (page 2, line 6)"),
+     ("ambiguous", "the bill has 2 Schedules and the amendment does not say which (“Schedule 2, page …”)")),
+    ("Schedule, page 2, line 6, leave out “may”", ("applied", "Left out “may” in SCHEDULE 1 (page 2, line 6)"),
+     ("ambiguous", "the bill has 2 Schedules and the amendment does not say which (“Schedule 2, page …”)")),
+    ("Schedule 2, page 3, line 2, leave out “may”", ("not-found", "the bill has no Schedule 2"),
+     ("applied", "Left out “may” in SCHEDULE 2 (page 3, line 2)")),
+    ("Leave out Schedule 3", ("not-found", "the bill has no Schedule 3"), ("not-found", "the bill has no Schedule 3")),
+]
+
+
+@pytest.mark.parametrize(("instruction", "one", "two"), THE_SCHEDULE)
+def test_the_schedule_of_a_bill_with_one(instruction: str, one: tuple[str, str], two: tuple[str, str]) -> None:
+    for bill, expected in ((minibill.bill(), one), (_two_schedules(), two)):
+        (outcome,) = lawtrack.apply(bill, [am(instruction)]).outcomes
+        assert (outcome.status, outcome.detail) == expected
+
+
+# (instruction, how many structures follow it, what it parses to: (clause, schedule, structures) or the reason)
+REPLACEMENTS = [
+    ("Leave out Clause 4 and insert the following new Clause—", 1, ("4", None, 1)),
+    ("Leave out Clause 4 and insert the following new Clauses—", 2, ("4", None, 2)),
+    ("Leave out Clause 4 and insert the following new Clause:", 1, ("4", None, 1)),
+    ("Leave out Clause 4, and insert the following new Clause—", 1, ("4", None, 1)),
+    ("Leave out Clause 4 and insert the following Clause—", 1, ("4", None, 1)),
+    ("Leave out Clause 4 and insert new Clause—", 1, ("4", None, 1)),
+    ("Leave out Schedule 2 and insert the following new Schedule—", 1, (None, "2", 1)),
+    ("Leave out the Schedule and insert the following new Schedule—", 1, (None, "", 1)),
+    ("Leave out Clause 4", 0, ("4", None, None)),
+    ("Leave out Clause 4 and insert the following new Schedule—", 1, "expected 'clause' / 'clauses'"),
+    ("Leave out Clause 4 and insert “words”", 0, "expected 'the' or 'new' or 'clause' / 'clauses'"),
+    ("Leave out Clause 4 and insert the following new Clause—", 0, "expected a quoted structure"),
+    ("Leave out the Clause 4", 0, "expected 'schedule'"),
+]
+
+
+@pytest.mark.parametrize(("instruction", "structures", "expected"), REPLACEMENTS)
+def test_leave_out_a_clause_and_insert_another_is_read(instruction: str, structures: int,
+                                                       expected: tuple[str | None, str | None, int | None] | str
+                                                       ) -> None:
+    from lawtrack.amendments.model import OBJECT, LeaveOutClause
+    from tests.test_operations import md
+
+    structure = md("1", "To move the following Clause—\n\n#### Annual report\n\n- (1) Words.\n").inserted
+    parsed = lawtrack.parse_instruction(instruction + OBJECT * structures, structure * structures)
+    if isinstance(expected, str):
+        assert parsed.status == "unparsed" and expected in str(getattr(parsed, "reason", ""))
+        return
+    assert isinstance(parsed, Parsed) and isinstance(parsed.operation, LeaveOutClause)
+    op = parsed.operation
+    assert (op.clause, op.schedule, len(op.insert.structure) if op.insert else None) == expected

@@ -134,9 +134,7 @@ class Resolver:
                 raise Failure("not-found", f"the bill has no Clause {addr.clause}")
             path_ref = ("clause " + addr.clause + "".join(f"({p})" for p in addr.path)) if addr.path else None
         elif addr.schedule is not None:
-            top = self.bill.find(f"schedule {addr.schedule}" if addr.schedule else "schedule")
-            if top is None:
-                raise Failure("not-found", f"the bill has no Schedule {addr.schedule}")
+            top = self.schedule(addr.schedule)
             path_ref = (f"schedule {addr.schedule}, paragraph {addr.path[0]}"
                         + "".join(f"({p})" for p in addr.path[1:])) if addr.path else None
         elif addr.page is not None and addr.line is not None and (on := self.clause_on_line(addr.page, addr.line)):
@@ -181,10 +179,22 @@ class Resolver:
         if schedule is None:
             return [p for top in self.bill.provisions if top.kind is not Kind.SCHEDULES for p in top.walk()
                     if not p.quoted and p.kind is not Kind.SCHEDULE and not self.bill.enclosing(p, Kind.SCHEDULE)]
-        sched = self.bill.find(f"schedule {schedule}" if schedule else "schedule")
-        if sched is None:
-            raise Failure("not-found", f"the bill has no Schedule {schedule}")
-        return [p for p in sched.walk() if not p.quoted]
+        return [p for p in self.schedule(schedule).walk() if not p.quoted]
+
+    def schedule(self, number: str) -> Provision:
+        """Schedule ``number``; ``""`` is "the Schedule" of a bill with one (ambiguous in a bill with more)."""
+        if number:
+            found = self.bill.find(f"schedule {number}")
+            if found is None:
+                raise Failure("not-found", f"the bill has no Schedule {number}")
+            return found
+        schedules = self.bill.schedules()
+        if len(schedules) > 1:
+            raise Failure("ambiguous", f"the bill has {len(schedules)} Schedules and the amendment does not say "
+                                       "which (“Schedule 2, page …”)")
+        if not schedules:
+            raise Failure("not-found", "the bill has no Schedule")
+        return schedules[0]
 
     def cross_heading_before(self, schedule: str | None, number: str) -> Provision:
         """The cross-heading printed immediately before Clause ``number`` (in a Schedule: before paragraph

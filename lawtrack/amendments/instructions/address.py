@@ -50,11 +50,21 @@ def _part_chapter(c: Cursor) -> tuple[str | None, str | None]:
     return part, chapter
 
 
+def _the_schedule(c: Cursor) -> bool:
+    """"The Schedule" of a bill with one Schedule (or nothing consumed)."""
+    mark = c.mark()
+    if c.word("the") and c.word("schedule"):
+        return True
+    c.reset(mark)
+    return False
+
+
 def recognise_address(c: Cursor) -> Address:
     """Consume as much of an address as is there; an instruction may have none ("Leave out Clause 4").
 
     Besides the House's forms ("Clause 2, page 3, line 15,", "Schedule 2, page 40, line 3,", "Title, line 2,",
-    "Page 5, line 1," for words outside any clause), a print without page/line markers is addressed by
+    "Page 5, line 1," for words outside any clause; "Schedule, page 9," or "The Schedule, page 9," in a bill with
+    one Schedule), a print without page/line markers is addressed by
     structure: "Clause 5(2)(a),", "Schedule 2, paragraph 3(1),", "Part 2,", "Part 2, Chapter 1,",
     "Cross-heading before Clause 5," and "Schedule 2, cross-heading before paragraph 3,".
     """
@@ -77,7 +87,7 @@ def recognise_address(c: Cursor) -> Address:
             clause = n
             path = _labels(c)
             c.comma()
-    elif c.word("schedule"):
+    elif c.word("schedule") or _the_schedule(c):
         n = c.num()
         schedule = n if n is not None else ""
         c.comma()

@@ -40,10 +40,12 @@ def replace_in_place(s: Session, new: list[etree._Element], old: etree._Element,
 
 def plan(s: Session, amendment: Amendment, parsed: Parsed, op: LeaveOutClause) -> Plan:
     kind = "clause" if op.clause is not None else "schedule"
-    ref = f"clause {op.clause}" if op.clause is not None else f"schedule {op.schedule}".strip()
-    target = s.bill.find(ref)
-    if target is None:
-        raise Failure("not-found", f"the bill has no {ref.title()}")
+    if op.clause is not None:
+        target = s.bill.find(f"clause {op.clause}")
+        if target is None:
+            raise Failure("not-found", f"the bill has no Clause {op.clause}")
+    else:
+        target = s.resolve.schedule(op.schedule or "")
     el = s.resolve.element(target)
     out = Plan(touched=[target.eid or ""])
     out.claims.append(Claim(target.eid or "", 0, len(target.text), amendment.label, whole=True))

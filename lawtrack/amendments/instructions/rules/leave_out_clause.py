@@ -1,5 +1,6 @@
-""""Page 60, line 22, leave out Clause 69" and the Lords' "Leave out Clause 4"; also whole Schedules, and "Leave
-out Clause 4 and insert the following new Clause—"."""
+""""Page 60, line 22, leave out Clause 69" and the Lords' "Leave out Clause 4"; also whole Schedules ("leave out
+Schedule 2", and "the Schedule" of a bill with one), and "Leave out Clause 4 and insert the following new
+Clause—"."""
 
 from __future__ import annotations
 
@@ -31,11 +32,12 @@ def recognise(c: Cursor) -> LeaveOutClause | None:
     mark = c.mark()
     if not leave_out(c):
         return None
-    kind = c.word("clause", "schedule")
+    the = c.word("the") is not None  # "leave out the Schedule" (a bill's only one)
+    kind = c.word("schedule") if the else c.word("clause", "schedule")
     if kind is None:
         c.reset(mark)
         return None
-    n = c.num()
+    n = None if the else c.num()
     if n is None:
         if kind == "schedule":
             return LeaveOutClause(schedule="", insert=_replacement(c, kind))
