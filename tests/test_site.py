@@ -234,3 +234,21 @@ def test_hostile_amendment_text_is_rendered_as_text(browser: Any, tmp_path: Path
         context.close()
     finally:
         server.shutdown()
+
+
+def test_draft_pages_say_what_each_draft_does_alone_when_it_conflicts_or_fails(tmp_path: Path) -> None:
+    drafts = {
+        "01.md": '---\nnumber: "1"\n---\nClause 1, leave out “subjected to criminal conduct”\n',
+        "02.md": '---\nnumber: "2"\n---\nClause 1, leave out “subjected to criminal conduct, or” and insert “a victim of an offence, or”\n',
+        "03.md": '---\nnumber: "3"\n---\nClause 99, leave out “nothing”\n',
+    }
+    root = _site_root(tmp_path, amendments=drafts)
+    out = tmp_path / "pages"
+    generate(out, bills_dir=root / "bills", db=None)
+    pages = out / "victims-and-prisoners" / "amendments"
+    first, second, third = ((pages / f"{n}.md").read_text() for n in ("1", "2", "3"))
+    keeling = (out / "victims-and-prisoners" / "keeling.md").read_text()
+    assert "could not apply" not in first and "<del" in first
+    # 2 conflicts with 1 in the Keeling view of all the drafts, but its own page shows what it does alone
+    assert "could not apply" not in second and 'data-amendments="2"' in second and 'data-amendments="2"' not in keeling
+    assert "could not apply it to the text it has (not-found): the bill has no Clause 99" in third

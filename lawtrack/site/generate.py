@@ -173,9 +173,13 @@ def _bill_pages(m: Manifest, out: Path, store: Store | None, sink: dict[Path, Pa
             if outcome.status == "applied" and label_count[a.label] == 1:
                 # what this amendment does, read off the combined Keeling view (one apply for all drafts)
                 units = [_only(u, a.label) for u in units_of.get(a.label, [])]
-            else:
+            elif outcome.status == "conflict" or label_count[a.label] > 1:
+                # what it would do on its own (each amendment is planned on the text as printed, so only a
+                # conflict, or a number shared with another draft, can read differently alone)
                 single = apply(bill, [a])
                 outcome, units = single.outcomes[0], keeling(bill, single)
+            else:
+                units = []
             house = "Lords" if "lords" in (a.house or "").lower() else "Commons" if a.house else None
             rec = record_amendments.get((a.number, house)) if a.number else None
             page = pages.amendment_page(
