@@ -239,7 +239,8 @@ def test_hostile_amendment_text_is_rendered_as_text(browser: Any, tmp_path: Path
 def test_draft_pages_say_what_each_draft_does_alone_when_it_conflicts_or_fails(tmp_path: Path) -> None:
     drafts = {
         "01.md": '---\nnumber: "1"\n---\nClause 1, leave out “subjected to criminal conduct”\n',
-        "02.md": '---\nnumber: "2"\n---\nClause 1, leave out “subjected to criminal conduct, or” and insert “a victim of an offence, or”\n',
+        "02.md": ('---\nnumber: "2"\n---\nClause 1, leave out “subjected to criminal conduct, or” and insert '
+                  "“a victim of an offence, or”\n"),
         "03.md": '---\nnumber: "3"\n---\nClause 99, leave out “nothing”\n',
     }
     root = _site_root(tmp_path, amendments=drafts)

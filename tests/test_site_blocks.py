@@ -3,7 +3,6 @@ the site's own extensions) as the judge of what the Markdown means."""
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 from pathlib import Path
@@ -229,9 +228,12 @@ def test_only_a_material_site_gets_the_amendment_pages_written_into_its_shell(tm
     from lawtrack.site.build import _exclude
 
     docs = tmp_path / "docs"
-    patterns = json.loads(_exclude({"exclude_docs": "drafts/\n*.tmp"}, docs, docs / "bills",
-                                   {"b/amendments/1.md": Page("1", ()), "b/papers/p/amendments/2.md": Page("2", ())}))
-    assert patterns.splitlines() == ["drafts/", "*.tmp",  # the site's own, kept
-                                     "/bills/b/amendments/*.md", "!/bills/b/amendments/_lawtrack-shell.md",
-                                     "/bills/b/papers/p/amendments/*.md",
-                                     "!/bills/b/papers/p/amendments/_lawtrack-shell.md"]
+    settings = yaml.safe_load(_exclude({"exclude_docs": "drafts/\n*.tmp", "not_in_nav": "/old.md"}, docs,
+                                       docs / "bills", {"b/amendments/1.md": Page("1", ()),
+                                                        "b/papers/p/amendments/2.md": Page("2", ())}))
+    assert settings["exclude_docs"].splitlines() == [
+        "drafts/", "*.tmp",  # the site's own, kept
+        "/bills/b/amendments/*.md", "!/bills/b/amendments/_lawtrack-shell.md",
+        "/bills/b/papers/p/amendments/*.md", "!/bills/b/papers/p/amendments/_lawtrack-shell.md"]
+    assert settings["not_in_nav"].splitlines() == [
+        "/old.md", "/bills/b/amendments/_lawtrack-shell.md", "/bills/b/papers/p/amendments/_lawtrack-shell.md"]

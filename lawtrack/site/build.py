@@ -61,7 +61,7 @@ def build(*, root: Path = Path("."), db: Path | None = None, site_dir: Path | No
         # the site's own configuration, pointed at the copy (MkDocs resolves INHERIT against this file)
         settings = f"INHERIT: {config}\ndocs_dir: {docs}\nsite_dir: {work / 'site'}\n"
         if direct:
-            settings += f"exclude_docs: {_exclude(settings_of, docs, docs / 'bills', pages)}\n"
+            settings += _exclude(settings_of, docs, docs / "bills", pages)
         write_aside(work / "mkdocs.yml", settings)
         if direct:
             with placeholders(docs / "bills", pages):
@@ -128,14 +128,17 @@ def _theme(settings: dict[str, Any]) -> str | None:
 
 
 def _exclude(settings: dict[str, Any], docs: Path, generated: Path, pages: dict[str, Page]) -> str:
-    """The site's ``exclude_docs`` and the amendment pages (only the placeholders in their folders built).
-    Excluded pages are still known to MkDocs, so links to them from the bill pages become their URLs."""
-    own = settings.get("exclude_docs") or ""
-    lines = [line for line in str(own).splitlines() if line.strip()]
-    for folder in _folders(pages):
-        where = (generated / folder).relative_to(docs).as_posix()
-        lines += [f"/{where}/*.md", f"!/{where}/{NAME}.md"]
-    return json.dumps("\n".join(lines) + "\n")
+    """The settings that add to the site's own: ``exclude_docs`` gets the amendment pages (only the placeholders
+    in their folders are built; excluded pages are still known to MkDocs, so links to them from the bill pages
+    become their URLs), ``not_in_nav`` the placeholders (whatever the site's navigation)."""
+    where = [(generated / folder).relative_to(docs).as_posix() for folder in _folders(pages)]
+    added = {"exclude_docs": [p for w in where for p in (f"/{w}/*.md", f"!/{w}/{NAME}.md")],
+             "not_in_nav": [f"/{w}/{NAME}.md" for w in where]}
+    out = []
+    for key, patterns in added.items():
+        lines = [line for line in str(settings.get(key) or "").splitlines() if line.strip()] + patterns
+        out.append(f"{key}: {json.dumps(chr(10).join(lines) + chr(10))}\n")
+    return "".join(out)
 
 
 def write_pages(site: Path, pages: dict[str, Page]) -> None:
