@@ -344,3 +344,54 @@ def test_leave_out_a_clause_and_insert_another_is_read(instruction: str, structu
     assert isinstance(parsed, Parsed) and isinstance(parsed.operation, LeaveOutClause)
     op = parsed.operation
     assert (op.clause, op.schedule, len(op.insert.structure) if op.insert else None) == expected
+
+
+def test_a_subsection_put_in_the_place_of_another_takes_its_eid_and_guid_of_its_own() -> None:
+    from tests.test_operations import md
+
+    mini = minibill.bill()
+    result = lawtrack.apply(mini, [md("1", "Clause 1, page 1, line 4, leave out subsection (2) and insert—\n\n"
+                                          "- (2) The code must set out the services.\n")])
+    (outcome,) = result.outcomes
+    assert (outcome.status, outcome.detail) == (
+        "applied", "Left out subsection (2) and inserted subsection (2) in Clause 1 (page 1, line 4)")
+    assert outcome.provisions == ("sec_1__subsec_2", "sec_1")  # each once
+    children = result.bill.provision("clause 1").children
+    assert [(c.label, c.eid) for c in children] == [
+        ("1", "sec_1__subsec_1"), ("2", "sec_1__subsec_2"), ("3", "sec_1__subsec_3")]
+    assert children[1].text == "(2) The code must set out the services."
+    assert children[1].guid not in {p.guid for p in mini.walk()}
+    assert bill_from_tree(result.bill.tree(), "full").provisions == result.bill.provisions
+
+
+def test_replacement_provisions_of_two_amendments_get_different_guids() -> None:
+    from tests.test_operations import md
+
+    text = "Leave out Schedule 1 and insert the following new Schedule—\n\n" + _NEW_SCHEDULE
+    one = lawtrack.apply(minibill.bill(), [md("1", text)]).bill.schedules()[0]
+    other = lawtrack.apply(minibill.bill(), [md("2", text)]).bill.schedules()[0]
+    again = lawtrack.apply(minibill.bill(), [md("1", text)]).bill.schedules()[0]
+    assert [p.guid for p in one.walk()] == [p.guid for p in again.walk()]  # the same on every run
+    assert not {p.guid for p in one.walk()} & {p.guid for p in other.walk()}
+
+
+def test_a_replacement_clause_conflicts_with_a_new_clause_of_the_same_heading() -> None:
+    from tests.test_operations import md
+
+    result = lawtrack.apply(minibill.bill(), [
+        md("1", "Leave out Clause 2 and insert the following new Clause—\n\n" + _NEW_CLAUSE),
+        md("2", "After Clause 3, insert the following new Clause—\n\n" + _NEW_CLAUSE)])
+    assert [(o.status, o.detail) for o in result.outcomes] == [
+        ("applied", "Left out Clause 2 and inserted a new clause “Annual report” in its place"),
+        ("conflict", "conflicts with amendment 1: both insert a new provision headed “Annual report”")]
+
+
+@pytest.mark.parametrize(("instruction", "detail"), [
+    ("Page 2, line 9, leave out Clause 2",  # the right line, the wrong page
+     "Left out Clause 2 (note: it starts at page 1, line 9, not page 2, line 9)"),
+    ("Line 9, leave out Clause 2", "Left out Clause 2"),  # no page: the line is checked on its own page
+    ("Line 10, leave out Clause 2", "Left out Clause 2 (note: it starts at page 1, line 9, not line 10)"),
+])
+def test_the_line_a_left_out_clause_starts_on_is_checked(instruction: str, detail: str) -> None:
+    (outcome,) = lawtrack.apply(minibill.bill(), [am(instruction)]).outcomes
+    assert (outcome.status, outcome.detail) == ("applied", detail)

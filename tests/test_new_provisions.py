@@ -176,3 +176,57 @@ def test_one_amendment_conflicting_with_two_names_both() -> None:
     assert [o.status for o in result.outcomes] == ["applied", "applied", "conflict"]
     assert result.outcomes[2].detail == "conflicts with amendments 1 and 2: they change the same words"
     assert result.outcomes[2].conflicts_with == ("1", "2")
+
+
+@pytest.mark.parametrize(("a", "b", "why"), [
+    ((0, 3), (3, 6), None),  # touching spans: both can be made
+    ((0, 3), (2, 6), "they change the same words"),
+    ((2, 6), (0, 3), "they change the same words"),
+    ((0, 6), (2, 3), "they change the same words"),
+    ((3, 3), (0, 3), None),  # a point at the end of a span left out: after it
+    ((0, 0), (0, 3), None),  # a point at its start: before it
+    ((1, 1), (0, 3), "one inserts words inside words the other leaves out"),
+    ((0, 3), (1, 1), "one inserts words inside words the other leaves out"),
+    ((2, 2), (2, 2), None),  # two insertions at one point: both go in, in marshalled order
+])
+def test_when_two_claims_on_one_provision_clash(a: tuple[int, int], b: tuple[int, int], why: str | None) -> None:
+    from lawtrack.amendments.conflicts import _clash
+    from lawtrack.amendments.plan import Claim
+
+    assert _clash(Claim("sec_1", *a, "1"), Claim("sec_1", *b, "2")) == why
+    whole = Claim("sec_1", 0, 9, "3", whole=True)
+    assert _clash(whole, Claim("sec_1", *a, "1")) == "one leaves out or replaces the whole provision the other changes"
+    assert _clash(whole, whole) == "both leave out or replace the same provision"
+
+
+def test_a_conflict_with_several_amendments_names_each_with_its_reason() -> None:
+    from lawtrack.amendments.conflicts import describe
+
+    assert describe((("1", "they change the same words"), ("2", "they change the same words"),
+                     ("4", "they change the same words"))) == \
+        "conflicts with amendments 1, 2 and 4: they change the same words"
+    assert describe((("1", "they change the same words"), ("3", "both insert a new provision headed “X”"))) == \
+        "conflicts with amendment 1: they change the same words; with amendment 3: both insert a new provision " \
+        "headed “X”"
+
+
+def test_a_new_schedule_goes_into_the_schedules_not_into_an_earlier_group() -> None:
+    from lawtrack.formats.akn import akn
+
+    xml = minibill.xml()
+    start, end = xml.index(b'<hcontainer name="schedules"'), xml.rindex(b"</hcontainer>") + len(b"</hcontainer>")
+    no_schedules = xml[:start] + xml[end:]
+    # Clause 1 under a cross-heading: an hcontainer that comes first in the body
+    grouped = no_schedules.replace(b'<section GUID="_c1"', b'<hcontainer name="crossheading" GUID="_x1" '
+                                   b'eId="xhdg_1"><heading>General</heading><section GUID="_c1"', 1)
+    grouped = grouped.replace(b'<section GUID="_c2"', b'</hcontainer><section GUID="_c2"', 1)
+    bill = lawtrack.load_bill(grouped, name="<mini bill, cross-heading, no Schedules>")
+    result = lawtrack.apply(bill, [md("1", f"To move the following Schedule—\n\n{SCHEDULE}")])
+    assert result.all_applied
+    body = result.bill.tree().find(f".//{akn('body')}")
+    assert body is not None
+    containers = [c for c in body if c.get("name") == "schedules"]
+    assert [(c.get("eId"), [s.get("eId") for s in c]) for c in containers] == [("scheds", ["sched_1"])]
+    (schedule,) = containers[0]
+    assert len(schedule.findall(akn("num"))) == 1 and schedule.findtext(akn("num")) == "Schedule 1"
+    assert [c.label for c in result.bill.clauses()] == ["1", "2", "3"]  # the cross-heading keeps its clause

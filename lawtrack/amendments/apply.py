@@ -129,7 +129,7 @@ def apply(bill: Bill, amendments: Sequence[Amendment], *, force: bool = False) -
         outcomes[i] = Outcome(number=amendment.label, dnum=amendment.dnum, status="applied",
                               detail=plan.detail[:1].upper() + plan.detail[1:],
                               placed_by_lawtrack=plan.placed_by_lawtrack,
-                              provisions=tuple(inserted.get(i, [])) + tuple(plan.touched),
+                              provisions=tuple(dict.fromkeys([*inserted.get(i, []), *plan.touched])),
                               spans=tuple((c.key, c.start, c.end) for c in plan.claims))
     amended = rebuild_bill(bill, s.root, s.editor.changed + new_elements, f"{bill.source} (amended)")
     return ApplyResult(bill=amended, outcomes=tuple(o for o in outcomes if o is not None))

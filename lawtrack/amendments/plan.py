@@ -102,6 +102,14 @@ class Session:
         except LawtrackError as exc:
             raise Failure("unparsed", f"the text it inserts cannot be read: {exc.message}") from None
 
+    def release_removed(self) -> None:
+        """Free the eIds of the provisions being removed (inserts run after every amendment is planned): a
+        provision put in the place of one left out takes its eId, as it will at reprint."""
+        for el in self.editor.removals:
+            for node in el.iter():
+                if isinstance(node.tag, str) and node.get("eId"):
+                    self.taken.discard(node.get("eId", ""))
+
     def plan_structure(self, plan: Plan, amendment: Amendment, top_el: etree._Element, pos: int,
                        before: etree._Element | None = None) -> None:
         """Insert the amendment's structure at ``pos`` of ``top_el``'s text (or before the element ``before``),
@@ -120,6 +128,7 @@ class Session:
 
         def insert() -> list[etree._Element]:
             put(place, new, self.placed_after)
+            self.release_removed()
             for el in new:
                 refresh_ids(el, child_eid(place.parent, el, num_label(el)), seed, self.taken)
             return new

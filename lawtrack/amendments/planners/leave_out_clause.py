@@ -21,9 +21,7 @@ def replace_in_place(s: Session, new: list[etree._Element], old: etree._Element,
     old_num = old.find(akn("num"))
     printed = "".join(str(t) for t in old_num.itertext()).strip() if old_num is not None else ""
     word = printed.split()[0] if kind == "schedule" and printed and not printed[0].isdigit() else ""
-    for node in old.iter():
-        if isinstance(node.tag, str) and node.get("eId"):
-            s.taken.discard(node.get("eId", ""))
+    s.release_removed()  # ``old`` among them
     for el in new:
         num = el.find(akn("num"))
         if num is None:
@@ -65,6 +63,6 @@ def plan(s: Session, amendment: Amendment, parsed: Parsed, op: LeaveOutClause) -
     addr = parsed.address
     if addr.line is not None and target.lines and (target.lines[0].page, target.lines[0].line) != (
             addr.page if addr.page is not None else target.lines[0].page, addr.line):
-        out.detail += (f" (note: it starts at page {target.lines[0].page}, line {target.lines[0].line}, "
-                       f"not page {addr.page}, line {addr.line})")
+        given = f"page {addr.page}, line {addr.line}" if addr.page is not None else f"line {addr.line}"
+        out.detail += f" (note: it starts at page {target.lines[0].page}, line {target.lines[0].line}, not {given})"
     return out

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from lawtrack.amendments.locate import spaced
 from lawtrack.amendments.model import Amendment, LeaveOutProvisions, Parsed
 from lawtrack.amendments.plan import Plan, Session, insert_edit, remove_edit
 from lawtrack.amendments.planners.common import finish, scope
@@ -15,10 +14,8 @@ def plan(s: Session, amendment: Amendment, parsed: Parsed, op: LeaveOutProvision
     for span in spans:
         sc.claim(span.start, span.end)
         sc.plan.edits.append(remove_edit(span.node))
-    if op.insert and op.insert.words:
-        pos = spans[0].start
-        words = spaced(op.insert.words, sc.text[pos - 1] if pos else "", "")
-        sc.plan.edits.append(insert_edit(sc.element, pos, words, "before"))
+    if op.insert and op.insert.words:  # where the first one was (the editor spaces them from the text before)
+        sc.plan.edits.append(insert_edit(sc.element, spans[0].start, op.insert.words, "before"))
     if op.insert and op.insert.structure:
         s.plan_structure(sc.plan, amendment, sc.element, spans[0].start, before=spans[0].node)
     labels = [f"({p.label})" for p in targets]
