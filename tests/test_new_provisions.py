@@ -230,3 +230,26 @@ def test_a_new_schedule_goes_into_the_schedules_not_into_an_earlier_group() -> N
     (schedule,) = containers[0]
     assert len(schedule.findall(akn("num"))) == 1 and schedule.findtext(akn("num")) == "Schedule 1"
     assert [c.label for c in result.bill.clauses()] == ["1", "2", "3"]  # the cross-heading keeps its clause
+
+
+@pytest.mark.parametrize("instruction", ["After Clause 1, insert the following new Clause—",
+                                         "To move the following Schedule—",
+                                         "Clause 1, page 1, line 4, leave out subsection (2) and insert—"])
+def test_the_same_text_moved_by_two_amendments_gets_different_guids(instruction: str) -> None:
+    """The GUIDs of inserted provisions come from the amendment (its number), not only from the text."""
+    from lawtrack.amendments.markdown import read_markdown_amendment
+
+    text = SCHEDULE if "Schedule" in instruction else "- (2) Words.\n" if "subsection" in instruction else CLAUSE
+
+    def draft(number: str) -> Amendment:  # the same file, so the same text read the same way
+        return read_markdown_amendment(f'---\nnumber: "{number}"\n---\n{instruction}\n\n{text}\n', "draft.md")
+
+    def new_guids(number: str) -> set[str]:
+        result = lawtrack.apply(minibill.bill(), [draft(number)])
+        assert result.all_applied, result.outcomes
+        old = {p.guid for p in minibill.bill().walk()}
+        return {p.guid for p in result.bill.walk() if p.guid not in old}
+
+    one, seven = new_guids("1"), new_guids("7")
+    assert one and seven and not one & seven
+    assert new_guids("1") == one
