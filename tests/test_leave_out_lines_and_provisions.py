@@ -63,6 +63,9 @@ CASES = [
      f"and inserted “{NEW6}” in Clause 2", f"\n{S5} {NEW6}\n{S7}"),
     (f"Clause 2, page 2, leave out subsection (6) and insert “{NEW6}”",
      f"Left out subsection (6) and inserted “{NEW6}” in Clause 2", f"\n{S5} {NEW6}\n{S7}"),
+    ("Clause 2, page 2, leave out subsection (5) and insert “(5) The regulator may appoint others.”",  # after (4)'s
+     "Left out subsection (5) and inserted “(5) The regulator may appoint others.” in Clause 2",  # last words
+     f" (5) The regulator may appoint others.\n{S6}\n{S7}"),
     ("Clause 2, page 2, leave out subsections (6) and (7)",
      "Left out subsections (6) and (7) in Clause 2", f"\n{S5}”"),
     ("Clause 2, page 2, leave out subsections (5) to (7)",
