@@ -249,6 +249,17 @@ def test_an_amendment_that_fails_part_way_changes_nothing() -> None:
     assert result.bill.provision("clause 3").text.endswith("the Small Act 2026.")
 
 
+def test_a_failed_amendment_takes_back_only_its_own_edits_from_text_another_changed() -> None:
+    """The rolled-back amendment edited the same piece of text (clause 2(1)) as an earlier, applied one."""
+    bill = minibill.bill_with_decomposed_cafe()
+    result = lawtrack.apply(bill, [am("1", "Clause 2, page 1, line 10, leave out “must lay” and insert “shall lay”"),
+                                   am("2", "Clause 2, leave out “café” in each place")])
+    assert [o.status for o in result.outcomes] == ["applied", "not-found"]
+    assert result.bill.provision("clause 2(1)").text == (
+        "(1) The Secretary of State shall lay a report on the café before Parliament in each year, and must publish "
+        "the report.")
+
+
 def test_an_unreadable_inserted_structure_is_an_outcome_not_an_exception(mini: lawtrack.Bill) -> None:
     broken = Amendment(number="NC9", instruction="To move the following Clause—\ufffc", inserted=((),),
                        inserted_xml=(b"<quotedStructure><section><num>1</num>",))
