@@ -234,7 +234,9 @@ def test_a_new_schedule_goes_into_the_schedules_not_into_an_earlier_group() -> N
 
 @pytest.mark.parametrize("instruction", ["After Clause 1, insert the following new Clause—",
                                          "To move the following Schedule—",
-                                         "Clause 1, page 1, line 4, leave out subsection (2) and insert—"])
+                                         "Clause 1, page 1, line 4, leave out subsection (2) and insert—",
+                                         "Leave out Clause 2 and insert the following new Clause—",
+                                         "Leave out Schedule 1 and insert the following new Schedule—"])
 def test_the_same_text_moved_by_two_amendments_gets_different_guids(instruction: str) -> None:
     """The GUIDs of inserted provisions come from the amendment (its number), not only from the text."""
     from lawtrack.amendments.markdown import read_markdown_amendment
