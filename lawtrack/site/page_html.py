@@ -40,6 +40,11 @@ class PageHtml:
     toc: tuple[TocItem, ...]  # the table of contents, without the page's own heading
 
 
+def text_of(fragment: str) -> str:
+    """The text an HTML fragment lawtrack made shows: tags dropped, entities decoded."""
+    return html.unescape(_TAG.sub("", fragment))
+
+
 def slugify(value: str) -> str:
     """The ``toc`` extension's heading id: ASCII, lower-case, words joined by "-".
 

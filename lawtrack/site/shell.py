@@ -12,12 +12,11 @@ per section with the full redline: the index stays small for a session's thousan
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from html import escape, unescape
+from html import escape
 
 from lawtrack.errors import LawtrackError
-from lawtrack.site.page_html import PageHtml, TocItem
+from lawtrack.site.page_html import PageHtml, TocItem, text_of
 
 NAME = "_lawtrack-shell"
 _TITLE = "LTSHELLTITLE"
@@ -28,7 +27,6 @@ _BODY = "LTSHELLBODY"
 PLACEHOLDER = (f"---\ntitle: {_TITLE}\nsearch:\n  exclude: true\n---\n\n# {_TITLE}\n\n## {_TOC}\n\n{_BODY}\n")
 
 _NAV = '<nav class="md-nav md-nav--secondary"'
-_TAG = re.compile(r"<[^>]*>")
 
 
 @dataclass(frozen=True)
@@ -104,15 +102,11 @@ def _item(item: TocItem) -> str:
     out = ['<li class="md-nav__item">', f'<a href="#{item.ident}" class="md-nav__link">',
            f'<span class="md-ellipsis">{item.title}</span>', "</a>"]
     if item.children:
-        label = escape(" ".join(_strip(item.title).split()), quote=True)
+        label = escape(" ".join(text_of(item.title).split()), quote=True)
         out += [f'<nav class="md-nav" aria-label="{label}">', '<ul class="md-nav__list">',
                 *(_item(c) for c in item.children), "</ul>", "</nav>"]
     out.append("</li>")
     return "\n".join(out)
-
-
-def _strip(title: str) -> str:
-    return unescape(_TAG.sub("", title))
 
 
 def fill(shell: Shell, page: PageHtml, name: str) -> str:

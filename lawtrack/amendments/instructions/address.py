@@ -50,15 +50,6 @@ def _part_chapter(c: Cursor) -> tuple[str | None, str | None]:
     return part, chapter
 
 
-def _the_schedule(c: Cursor) -> bool:
-    """"The Schedule" of a bill with one Schedule (or nothing consumed)."""
-    mark = c.mark()
-    if c.word("the") and c.word("schedule"):
-        return True
-    c.reset(mark)
-    return False
-
-
 def recognise_address(c: Cursor) -> Address:
     """Consume as much of an address as is there; an instruction may have none ("Leave out Clause 4").
 
@@ -87,7 +78,7 @@ def recognise_address(c: Cursor) -> Address:
             clause = n
             path = _labels(c)
             c.comma()
-    elif c.word("schedule") or _the_schedule(c):
+    elif c.word("schedule") or c.words("the schedule"):  # "The Schedule" of a bill with one
         n = c.num()
         schedule = n if n is not None else ""
         c.comma()

@@ -32,8 +32,8 @@ def recognise(c: Cursor) -> LeaveOutClause | None:
     mark = c.mark()
     if not leave_out(c):
         return None
-    the = c.word("the") is not None  # "leave out the Schedule" (a bill's only one)
-    kind = c.word("schedule") if the else c.word("clause", "schedule")
+    the = c.words("the schedule")  # "leave out the Schedule" (a bill's only one)
+    kind = "schedule" if the else c.word("clause", "schedule")
     if kind is None:
         c.reset(mark)
         return None
