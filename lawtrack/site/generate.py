@@ -143,6 +143,15 @@ def _bill_pages(m: Manifest, out: Path, store: Store | None, sink: dict[Path, Pa
     slug = m.bill.slug
     folder = out / slug
     bill = m.load()
+    # each print is read once: the bill's own text is usually also its last version, and a middle version is
+    # the new side of one comparison and the old side of the next (bills are immutable, so sharing is safe)
+    loaded: dict[Path, Bill] = {m.source_path(): bill}
+
+    def load(path: Path) -> Bill:
+        if path not in loaded:
+            loaded[path] = load_bill(path)
+        return loaded[path]
+
     snap = _snapshot(m, store)
     bill_id = m.bill.bills_api_id or 0
     st = status(bill_id, snap) if snap else None
@@ -206,7 +215,7 @@ def _bill_pages(m: Manifest, out: Path, store: Store | None, sink: dict[Path, Pa
                            "decision": None, "house": "", "stage": "Our drafts", "slug": d_slug})
     comparisons: list[tuple[str, str]] = []
     for old_v, new_v in zip(m.versions, m.versions[1:], strict=False):
-        diff = compare(load_bill(m.resolve(old_v.path)), load_bill(m.resolve(new_v.path)))
+        diff = compare(load(m.resolve(old_v.path)), load(m.resolve(new_v.path)))
         name = f"compare-{_slug(old_v.label)}-to-{_slug(new_v.label)}"
         _write(folder / f"{name}.md", bill_diff_markdown(diff, title=f"{old_v.label} → {new_v.label}"))
         comparisons.append((f"{old_v.label} → {new_v.label}", f"{name}.md"))
