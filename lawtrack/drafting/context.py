@@ -15,8 +15,9 @@ from lawtrack.amendments.model import OBJECT, Amendment, Parsed
 from lawtrack.diff.renumber import Renumbering, amending
 from lawtrack.drafting.address import unit_of
 from lawtrack.drafting.check import Checker
-from lawtrack.formats.akn import NSMAP, akn
-from lawtrack.formats.lawmaker import provisions_of
+from lawtrack.errors import LawtrackError
+from lawtrack.formats.akn import AKN_NS, NSMAP, akn
+from lawtrack.formats.lawmaker import provision_elements, provisions_of
 from lawtrack.model.bill import Bill
 from lawtrack.model.provision import Kind, Provision
 
@@ -55,6 +56,8 @@ class Ctx:
     _amending: dict[int, tuple[bool, str | None]] = field(default_factory=dict)
     #: New groups (Parts of Schedules) drafted whole, by ``id`` of the new print's provision.
     placed: set[int] = field(default_factory=set)
+    #: Per bill (by ``id``): each provision's element, by ``id`` of the provision (see :meth:`element`).
+    _elements: dict[int, dict[int, etree._Element]] = field(default_factory=dict)
 
     def emit(self, instruction: str, structures: tuple[etree._Element, ...] = (), *, address: str = "",
              inserts: str = "") -> bool:
@@ -156,10 +159,24 @@ class Ctx:
         return etree.tostring(qs, encoding="UTF-8")
 
     def element(self, bill: Bill, p: Provision) -> etree._Element:
-        found = bill.tree().xpath("//*[@eId=$e]", e=p.eid) if p.eid else []
-        if not isinstance(found, list) or not found or not isinstance(found[0], etree._Element):
-            raise KeyError(p.eid)
-        return found[0]
+        """The element ``p`` was read from, found by its place in the document rather than its eId: a provision
+        new in an edited print may have no eId, or one that another provision also has."""
+        if id(bill) not in self._elements:
+            body = bill.tree().find(f"{{{AKN_NS}}}bill/{{{AKN_NS}}}body")
+            nodes = provision_elements(body) if body is not None else []
+            provisions = list(bill.walk())
+            same = len(nodes) == len(provisions) and all(
+                (n.get("eId"), n.get("GUID")) == (q.eid, q.guid) for n, q in zip(nodes, provisions, strict=True))
+            found: list[etree._Element | None] = list(nodes)
+            if not same:  # not in the order read: fall back on the eIds
+                by_eid = {n.get("eId"): n for n in reversed(nodes)}
+                found = [by_eid.get(q.eid) if q.eid else None for q in provisions]
+            self._elements[id(bill)] = {id(q): n for q, n in zip(provisions, found, strict=True) if n is not None}
+        el = self._elements[id(bill)].get(id(p))
+        if el is None:
+            raise LawtrackError(f"{p.describe()} of {bill.metadata.short_title} is not in its document",
+                                source=bill.source, expected="a bill read from its LawMaker XML")
+        return el
 
     def finish(self) -> DraftResult:
         """The amendments in marshalled order (the order of the print), numbered from 1."""

@@ -334,6 +334,22 @@ def provisions_of(container: etree._Element) -> tuple[Provision, ...]:
     return tuple(_finish(walker, recs))
 
 
+def provision_elements(container: etree._Element) -> list[etree._Element]:
+    """The provision elements inside ``container``, in the order :func:`provisions_of` reads them (the order of
+    ``Provision.walk()`` over what it returns): the way to a provision's element when it has no eId."""
+    walker = _Walker()
+    recs: list[_Rec] = []
+    walker.walk_children(container, None, recs, False)
+    out: list[etree._Element] = []
+    stack = list(reversed(recs))
+    while stack:
+        rec = stack.pop()
+        if rec.node is not None:
+            out.append(rec.node)
+        stack.extend(reversed(rec.children))
+    return out
+
+
 def _finish(walker: _Walker, recs: list[_Rec]) -> list[Provision]:
     text = "".join(walker.sink.parts)
     anchors = [(a[0], a[1], a[2]) for a in walker.sink.anchors if a[2] >= 0]

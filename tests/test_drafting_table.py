@@ -1,0 +1,352 @@
+"""Hand-checked tables for the drafter: the exact House-style instruction for each kind of change, and the pure
+helpers that choose the address and the words quoted.
+
+The round-trip tests (test_draft.py, test_draft_properties.py) prove that drafted amendments turn one print into
+the other; they cannot notice an amendment that is correct but not as the House writes it (a wider quotation than
+needed, "paragraph (b), (c)", a Lords new clause without its place). Every expected text here was written out
+and checked by eye against the small bill in tests/minibill.py, whose printed lines are in its docstring.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import lawtrack
+from lawtrack.amendments.apply import apply
+from lawtrack.diff.exact import exact_diff
+from lawtrack.drafting import draft_with_notes
+from lawtrack.drafting.address import address, line_at, line_region, path, unit_of
+from lawtrack.drafting.provisions import _labels
+from lawtrack.drafting.quote import balanced, next_word_end, normal, prev_word_start, trim, widenings
+from lawtrack.model.provision import LineSpan
+from tests import minibill
+
+OBJ = "\ufffc"  # where the inserted provisions stand in an instruction
+
+
+def _no_lines(xml: bytes) -> bytes:
+    return re.sub(rb"<\?L [^?]*\?>", b"", xml)
+
+
+def _draft(edit: tuple[str, str], *, house: str = "commons", lines: bool = True) -> tuple[list[str], list[str]]:
+    """The instructions drafted from the mini bill to the mini bill with ``edit`` made; they must apply, and
+    turn the old print into the new one exactly."""
+    old_xml, new_xml = minibill.xml(), minibill.xml(edit=edit)
+    if not lines:
+        old_xml, new_xml = _no_lines(old_xml), _no_lines(new_xml)
+    old, new = lawtrack.load_bill(old_xml), lawtrack.load_bill(new_xml)
+    out = draft_with_notes(old, new, house=house)  # type: ignore[arg-type]
+    result = apply(old, out.amendments)
+    assert [o.status for o in result.outcomes] == ["applied"] * len(out.amendments)
+    assert [d.reason for d in exact_diff(result.bill, new).differences] == []
+    return [a.instruction for a in out.amendments], out.notes
+
+
+# -- words: (old words, new words) in the mini bill's XML → the instruction, with and without printed lines ------
+WORDS = [
+    (("State may\n  publish", "State must\n  publish"),
+     "Clause 1, page 1, line 2, leave out “may” and insert “must”",
+     "Clause 1(1), leave out “may publish” and insert “must publish”"),  # "may" twice in (1)
+    (("at any time.", "at any time, and must consult victims."),
+     "Clause 1, page 1, line 3, after “time” insert “, and must consult victims”",
+     "Clause 1(1), after “time” insert “, and must consult victims”"),
+    (("services available to victims,", "services available to victims and witnesses,"),
+     "Clause 1, page 1, line 5, after “victims” insert “and witnesses”",
+     "Clause 1(2)(a), after “victims” insert “and witnesses”"),
+    (("set out the\n   services", "set out the\n   support services"),
+     "Clause 1, page 1, line 5, after “the” insert “support”",
+     "Clause 1(2)(a), after “the” insert “support”"),
+    (("<heading>Reports</heading>", "<heading>Annual reports</heading>"),
+     "Clause 2, page 1, line 9, leave out “Reports” and insert “Annual reports”",
+     "Clause 2, leave out “Reports” and insert “Annual reports”"),
+    (("must lay a\n  report", "must lay a\n  full report"),
+     "Clause 2, page 1, line 10, after “a” insert “full”",
+     "Clause 2(1), after “a” insert “full”"),
+    (("before <?L 2-1?>Parliament", "before <?L 2-1?>each House of Parliament"),
+     "Clause 2, page 1, line 10, after “before” insert “each House of”",
+     "Clause 2(1), after “before” insert “each House of”"),
+    (("in each year, and must publish the report.", "in each year."),
+     "Clause 2, page 2, line 1, leave out “, and must publish the report”",
+     "Clause 2(1), leave out “, and must publish the report”"),
+    (("Mini Act 2026", "Mini Act 2027"),
+     "Clause 3, page 2, line 4, leave out “2026” and insert “2027”",
+     "Clause 3, leave out “2026” and insert “2027”"),
+    (("suffered harm.", "suffered harm or loss."),
+     "Clause 1, page 1, line 8, after “harm” insert “or loss”",
+     "Clause 1(3), after “harm” insert “or loss”"),
+    (("for\n   “may” substitute “must”", "for\n   “may” substitute “shall”"),
+     "Schedule 1, page 2, line 6, leave out “must” and insert “shall”",
+     "Schedule 1, paragraph 1, leave out “must” and insert “shall”"),
+    (("<heading>Consequential amendments</heading>", "<heading>Minor and consequential amendments</heading>"),
+     "Schedule 1, page 2, line 5, leave out “Consequential” and insert “Minor and consequential”",
+     "Schedule 1, leave out “Consequential” and insert “Minor and consequential”"),
+    (("Omit\n    section 2.", "Omit\n    sections 2 and 3."),
+     "Schedule 1, page 2, line 8, leave out “section 2” and insert “sections 2 and 3”",
+     "Schedule 1, paragraph 2(2), leave out “section 2” and insert “sections 2 and 3”"),
+]
+
+
+@pytest.mark.parametrize(("edit", "printed", "unprinted"), WORDS, ids=[w[1] for w in WORDS])
+@pytest.mark.parametrize("house", ["commons", "lords"])
+def test_word_changes_are_drafted_as_the_house_writes_them(edit: tuple[str, str], printed: str, unprinted: str,
+                                                           house: str) -> None:
+    assert _draft(edit, house=house) == ([printed], [])
+    assert _draft(edit, house=house, lines=False) == ([unprinted], [])
+
+
+# -- whole provisions ----------------------------------------------------------------------------------------------
+_PARA_B = ('<level class="para1" GUID="_c1s2b" eId="sec_1__subsec_2__para_b"><num><?L 1-6?>(b)</num><content>'
+           "<p>say how victims\n   may complain, and</p></content></level>")
+_PARA_C = ('\n  <level class="para1" GUID="_c1s2c" eId="sec_1__subsec_2__para_c"><num><?L 1-7?>(c)</num><content>'
+           "<p>say how the code\n   is kept under review.</p></content></level>")
+_SUB_3 = ('<subsection GUID="_c1s3" eId="sec_1__subsec_3"><num><?L 1-8?>(3)</num><content><p>In this section “victim” '
+          "means a\n  person who has suffered harm.</p></content></subsection>")
+_END_1 = "suffered harm.</p></content></subsection>\n</section>"
+_SCHED_1 = ('<paragraph GUID="_s1p1" eId="sched_1__para_1"><num><?L 2-6?>1</num><content><p>In section 1 of the Old '
+            "Act, for\n   “may” substitute “must”.</p></content></paragraph>")
+_SCHED_END = "section 2.</p></content></subparagraph>\n  </paragraph>"
+_NEW_CLAUSE = ('<section{ids}><num>4</num><heading>Review</heading><content><p>The Secretary of State must review '
+               'this Act.</p></content></section>\n<hcontainer name="schedules"')
+
+
+def _new_subsection(ids: str) -> tuple[str, str]:
+    return _END_1, (_END_1.removesuffix("</section>") + f'<subsection{ids}><num>(4)</num><content><p>The code is '
+                    "not binding.</p></content></subsection>\n</section>")
+
+
+WITH_IDS = ' GUID="_new" eId="new_1"'
+WHOLE = [
+    # (what changed, edit, house, printed, unprinted)
+    ("paragraph left out", (_PARA_B, ""), "commons",
+     "Clause 1, page 1, line 6, leave out paragraph (b)", "Clause 1(2), leave out paragraph (b)"),
+    ("two paragraphs left out", (_PARA_B + _PARA_C, ""), "commons",
+     "Clause 1, page 1, line 6, leave out paragraphs (b) and (c)", "Clause 1(2), leave out paragraphs (b) and (c)"),
+    ("subsection left out", (_SUB_3, ""), "commons",
+     "Clause 1, page 1, line 8, leave out subsection (3)", "Clause 1, leave out subsection (3)"),
+    ("subsection added at the end", _new_subsection(WITH_IDS), "commons",
+     f"Clause 1, page 1, line 8, at end insert—{OBJ}", f"Clause 1(3), at end insert—{OBJ}"),
+    ("subsection with no eId or GUID added", _new_subsection(""), "commons",
+     f"Clause 1, page 1, line 8, at end insert—{OBJ}", f"Clause 1(3), at end insert—{OBJ}"),
+    ("clause left out (Commons: by page and line)", (minibill._CLAUSE_2, ""), "commons",
+     "Page 1, line 9, leave out Clause 2", "Leave out Clause 2"),
+    ("clause left out (Lords)", (minibill._CLAUSE_2, ""), "lords", "Leave out Clause 2", "Leave out Clause 2"),
+    ("new clause (Commons)", ('<hcontainer name="schedules"', _NEW_CLAUSE.format(ids=WITH_IDS)), "commons",
+     f"To move the following Clause—{OBJ}", f"To move the following Clause—{OBJ}"),
+    ("new clause (Lords: after the clause before it)", ('<hcontainer name="schedules"', _NEW_CLAUSE.format(ids="")),
+     "lords", f"After Clause 3, insert the following new Clause—{OBJ}",
+     f"After Clause 3, insert the following new Clause—{OBJ}"),
+    ("Schedule paragraph left out", (_SCHED_1, ""), "commons",
+     "Schedule 1, page 2, line 6, leave out paragraph 1", "Schedule 1, leave out paragraph 1"),
+    ("Schedule paragraph added at the end",
+     (_SCHED_END, _SCHED_END + '\n  <paragraph><num>3</num><content><p>Omit section 4 of the Old Act.</p></content>'
+                               "</paragraph>"), "lords",
+     f"Schedule 1, page 2, line 8, at end insert—{OBJ}", f"Schedule 1, paragraph 2, at end insert—{OBJ}"),
+]
+
+
+@pytest.mark.parametrize(("what", "edit", "house", "printed", "unprinted"), WHOLE, ids=[w[0] for w in WHOLE])
+def test_whole_provisions_are_drafted_as_the_house_writes_them(what: str, edit: tuple[str, str], house: str,
+                                                               printed: str, unprinted: str) -> None:
+    assert _draft(edit, house=house) == ([printed], [])
+    assert _draft(edit, house=house, lines=False) == ([unprinted], [])
+
+
+def test_a_new_clause_before_clause_1_in_the_lords() -> None:
+    new_clause = _NEW_CLAUSE.format(ids="").replace('\n<hcontainer name="schedules"', "").replace("<num>4", "<num>1")
+    got, notes = _draft(('<section GUID="_c1"', new_clause + '<section GUID="_c1"'), house="lords")
+    assert (got, notes) == ([f"Before Clause 1, insert the following new Clause—{OBJ}"], [])
+
+
+# -- the helpers: addresses -----------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def mini() -> lawtrack.Bill:
+    return minibill.bill()
+
+
+@pytest.fixture(scope="module")
+def unprinted() -> lawtrack.Bill:
+    return lawtrack.load_bill(_no_lines(minibill.xml()))
+
+
+@pytest.mark.parametrize(("ref", "page_line", "expected"), [
+    ("clause 1(2)(a)", (1, 5), "Clause 1, page 1, line 5, "),
+    ("clause 2(1)", (2, 1), "Clause 2, page 2, line 1, "),
+    ("schedule 1, paragraph 2(2)", (2, 8), "Schedule 1, page 2, line 8, "),
+    ("schedule 1", (2, 5), "Schedule 1, page 2, line 5, "),
+])
+def test_address_on_a_printed_line(mini: lawtrack.Bill, ref: str, page_line: tuple[int, int], expected: str) -> None:
+    p = mini.provision(ref)
+    line = next(s for s in p.lines if (s.page, s.line) == page_line)
+    assert address(mini, p, line) == expected
+
+
+@pytest.mark.parametrize(("ref", "expected"), [
+    ("clause 1(2)(a)", "Clause 1(2)(a), "),
+    ("clause 1", "Clause 1, "),
+    ("clause 3", "Clause 3, "),
+    ("schedule 1, paragraph 2(2)", "Schedule 1, paragraph 2(2), "),
+    ("schedule 1, paragraph 1", "Schedule 1, paragraph 1, "),
+    ("schedule 1", "Schedule 1, "),
+])
+def test_address_by_structure(unprinted: lawtrack.Bill, ref: str, expected: str) -> None:
+    assert address(unprinted, unprinted.provision(ref), None) == expected
+
+
+def test_address_of_the_long_title(mini: lawtrack.Bill) -> None:
+    p = mini.provision("clause 1")
+    assert address(mini, p, LineSpan(1, 7, 0, 4), title=True) == "Title, line 7, "
+    assert address(mini, p, None, title=True) == "Title, "
+
+
+_GROUPED = """
+<part GUID="_p1" eId="pt_1"><num><?L 1-1?>PART 1</num><heading>Victims</heading>
+ <chapter GUID="_p1c1" eId="pt_1__chp_1"><num><?L 1-2?>CHAPTER 1</num><heading>The code</heading>
+  <hcontainer name="crossheading" GUID="_x1" eId="pt_1__chp_1__xhdg_1"><heading><?L 1-3?>Duties</heading>
+   <section GUID="_c1" eId="sec_1"><num><?L 1-4?>1</num><heading>Code</heading>
+    <content><p>The Secretary of State must publish a code.</p></content></section>
+  </hcontainer>
+ </chapter>
+</part>
+<part GUID="_p2" eId="pt_2"><num><?L 1-5?>PART 2</num><heading>Final</heading>
+ <section GUID="_c2" eId="sec_2"><num><?L 1-6?>2</num><heading>Extent</heading>
+  <content><p>This Act extends to England and Wales.</p></content></section>
+</part>
+<hcontainer name="schedules" eId="scheds">
+ <hcontainer name="schedule" GUID="_s1" eId="sched_1"><num><?L 1-7?>SCHEDULE 1</num><heading>Amendments</heading>
+  <part GUID="_s1p1" eId="sched_1__pt_1"><num><?L 1-8?>PART 1</num><heading>Housing</heading>
+   <hcontainer name="crossheading" GUID="_s1x1" eId="sched_1__pt_1__xhdg_1"><heading><?L 1-9?>Rent</heading>
+    <paragraph GUID="_s1p1p1" eId="sched_1__para_1"><num><?L 1-10?>1</num><content><p>Omit section 1 of the Old
+     Act.</p></content></paragraph>
+   </hcontainer>
+  </part>
+ </hcontainer>
+</hcontainer>"""
+
+
+@pytest.fixture(scope="module")
+def grouped() -> lawtrack.Bill:
+    return lawtrack.load_bill(_no_lines(minibill._xml(_GROUPED, '"Grouped Bill"')))
+
+
+@pytest.mark.parametrize(("eid", "expected"), [
+    ("pt_1", "Part 1, "),
+    ("pt_1__chp_1", "Part 1, Chapter 1, "),
+    ("pt_2", "Part 2, "),
+    ("pt_1__chp_1__xhdg_1", "Cross-heading before Clause 1, "),
+    ("sched_1__pt_1", "Schedule 1, Part 1, "),
+    ("sched_1__pt_1__xhdg_1", "Schedule 1, cross-heading before paragraph 1, "),
+    ("sched_1__para_1", "Schedule 1, paragraph 1, "),
+])
+def test_address_of_parts_chapters_and_cross_headings(grouped: lawtrack.Bill, eid: str, expected: str) -> None:
+    p = grouped.by_eid(eid)
+    assert p is not None
+    assert address(grouped, p, None) == expected
+
+
+def test_address_of_words_outside_any_clause_on_a_printed_line() -> None:
+    bill = lawtrack.load_bill(minibill._xml(_GROUPED, '"Grouped Bill"'))
+    part = bill.by_eid("pt_2")
+    assert part is not None
+    assert address(bill, part, part.lines[0]) == "Page 1, line 5, "
+    sched_part = bill.by_eid("sched_1__pt_1")
+    assert sched_part is not None
+    assert address(bill, sched_part, sched_part.lines[0]) == "Schedule 1, page 1, line 8, "
+
+
+def test_unit_and_path(mini: lawtrack.Bill) -> None:
+    para = mini.provision("clause 1(2)(b)")
+    assert unit_of(mini, para) is mini.provision("clause 1")
+    assert path(mini, para, mini.provision("clause 1")) == ["2", "b"]
+    sub = mini.provision("schedule 1, paragraph 2(1)")
+    assert unit_of(mini, sub) is mini.provision("schedule 1, paragraph 2")
+    assert path(mini, sub, mini.provision("schedule 1, paragraph 2")) == ["1"]
+    schedule = mini.provision("schedule 1")
+    assert unit_of(mini, schedule) is schedule
+
+
+def test_line_at_and_line_region(mini: lawtrack.Bill) -> None:
+    p = mini.provision("clause 2(1)")  # printed on 1-10 and 2-1
+    first, second = p.lines
+    assert (first.page, first.line, second.page, second.line) == (1, 10, 2, 1)
+    assert line_at(p, 0) == first
+    assert line_at(p, first.end - 1) == first
+    assert line_at(p, second.start) == second
+    assert line_at(p, len(p.text)) == second
+    assert line_region(p, second) == (second.start, second.end)
+    assert p.text[slice(*line_region(p, second))] == "Parliament in each year, and must publish the report."
+    assert line_region(p, None) == (0, len(p.text))
+
+
+def test_labels_in_house_style() -> None:
+    mini = minibill.bill()
+    a, b, c = mini.provision("clause 1(2)").children
+    assert _labels([b]) == "(b)"
+    assert _labels([b, c]) == "(b) and (c)"
+    assert _labels([a, b, c]) == "(a) to (c)"
+
+
+# -- the helpers: quotations ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "e", "hi", "expected"), [
+    ("the code of practice", 3, 20, 8),  # " code"
+    ("the code of practice", 0, 20, 3),  # at a word: that word
+    ("victims, and", 0, 12, 8),  # the comma that closes it
+    ("said (a) victims.” next", 8, 23, 18),  # ". ”" close the word
+    ("the Secretary’s well-being.", 3, 27, 15),  # an apostrophe is inside a word
+    ("the Secretary’s well-being.", 15, 27, 27),  # and a hyphen
+    ("ab cdef", 2, 5, 5),  # the word is cut at hi
+    ("ab cd", 2, 3, None),  # the next word starts at hi
+    ("ab   ", 2, 5, None),  # no word after
+])
+def test_next_word_end(text: str, e: int, hi: int, expected: int | None) -> None:
+    assert next_word_end(text, e, hi) == expected
+
+
+@pytest.mark.parametrize(("text", "s", "lo", "expected"), [
+    ("the code of", 8, 0, 4),
+    ("the code of", 4, 0, 0),  # over the space to "the"
+    ("(a) set out", 3, 0, 0),  # a label is taken whole, with its bracket
+    ("ab x1) y", 6, 0, 3),  # "x1)" is no label: there is no "(" before it
+    ("in (b) said", 6, 0, 3),
+    ("ab cd", 5, 3, 3),
+    ("ab cd", 5, 4, 4),  # cut at lo
+    ("   ab", 2, 0, None),  # nothing before
+    ("ab, ", 4, 2, None),  # nothing at or after lo
+])
+def test_prev_word_start(text: str, s: int, lo: int, expected: int | None) -> None:
+    assert prev_word_start(text, s, lo) == expected
+
+
+def test_widenings_prefer_the_words_after_then_before() -> None:
+    text = "the code of practice"
+    assert list(widenings(text, 4, 8, 0, len(text))) == [(4, 8), (4, 11), (4, 20), (0, 20)]
+    assert list(widenings(text, 4, 8, 0, len(text), "left")) == [(4, 8), (0, 8)]
+    assert list(widenings(text, 4, 8, 0, len(text), "right")) == [(4, 8), (4, 11), (4, 20)]
+    assert list(widenings(text, 4, 8, 4, 11)) == [(4, 8), (4, 11)]  # never outside [lo, hi)
+
+
+def test_widenings_take_whole_words_and_labels() -> None:
+    text = "the organisation must"
+    assert next(widenings(text, 8, 9, 0, len(text))) == (4, 16)  # a change inside a word quotes the word
+    assert next(widenings("in (a) set", 7, 10, 0, 10, "left"), None) == (7, 10)
+    assert list(widenings("in (a) set", 7, 10, 0, 10, "left"))[1] == (3, 10)  # a label is taken whole, "(a)"
+
+
+def test_widenings_never_quote_unbalanced_marks() -> None:
+    text = "a “victim” means"
+    # from "means" the next word back is "victim”", whose closing mark has no opening one: not a quotation
+    assert list(widenings(text, 11, 16, 0, len(text))) == [(11, 16), (0, 16)]
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ("“a”", True), ("“a", False), ("a”", False), ("‘a’", True), ("the Secretary’s", True), ("‘a", False),
+])
+def test_balanced(words: str, expected: bool) -> None:
+    assert balanced(words) is expected
+
+
+def test_normal_and_trim() -> None:
+    assert normal("a\n  b\tc ") == "a b c"
+    assert trim("  ab  ", 0, 6) == (2, 4)
+    assert trim("   ", 0, 3) == (3, 3)
