@@ -350,3 +350,100 @@ def test_normal_and_trim() -> None:
     assert normal("a\n  b\tc ") == "a b c"
     assert trim("  ab  ", 0, 6) == (2, 4)
     assert trim("   ", 0, 3) == (3, 3)
+
+
+# -- Schedules with Parts, new Parts, and what cannot be placed -------------------------------------------------------
+_SCHED_PART_END = "Act.</p></content></paragraph>\n   </hcontainer>\n  </part>"
+
+
+def _draft_grouped(edit: tuple[str, str], *, lines: bool = True) -> tuple[list[str], list[str]]:
+    old_xml, new_xml = minibill._xml(_GROUPED, '"G"'), minibill._xml(_GROUPED.replace(*edit), '"G"')
+    assert _GROUPED.count(edit[0]) == 1
+    if not lines:
+        old_xml, new_xml = _no_lines(old_xml), _no_lines(new_xml)
+    old, new = lawtrack.load_bill(old_xml), lawtrack.load_bill(new_xml)
+    out = draft_with_notes(old, new)
+    result = apply(old, out.amendments)
+    assert [o.status for o in result.outcomes] == ["applied"] * len(out.amendments)
+    assert [d.reason for d in exact_diff(result.bill, new).differences] == []
+    return [a.instruction for a in out.amendments], out.notes
+
+
+def test_a_new_part_of_a_schedule_is_inserted_whole_after_the_paragraph_before_it() -> None:
+    new_part = ('\n  <part><num>PART 2</num><heading>Planning</heading><paragraph><num>2</num><content><p>Omit '
+                "section 9 of the Planning Act.</p></content></paragraph></part>")
+    edit = (_SCHED_PART_END, _SCHED_PART_END + new_part)
+    assert _draft_grouped(edit) == ([f"Schedule 1, page 1, line 10, at end insert—{OBJ}"], [])
+    assert _draft_grouped(edit, lines=False) == ([f"Schedule 1, paragraph 1, at end insert—{OBJ}"], [])
+    old, new = lawtrack.load_bill(minibill._xml(_GROUPED, '"G"')), lawtrack.load_bill(
+        minibill._xml(_GROUPED.replace(*edit), '"G"'))
+    (amendment,) = draft_with_notes(old, new).amendments
+    assert [p.kind.value for p in amendment.inserted[0]] == ["part"]  # the Part, with its paragraph inside
+
+
+def test_a_new_paragraph_at_the_start_of_another_part_is_a_note() -> None:
+    second_part = ('\n  <part GUID="_s1p2" eId="sched_1__pt_2"><num><?L 1-11?>PART 2</num><heading>Planning</heading>'
+                   '<paragraph GUID="_s1p2p2" eId="sched_1__para_2"><num><?L 1-12?>2</num><content><p>Omit section 9.'
+                   "</p></content></paragraph></part>")
+    grouped = _GROUPED.replace(_SCHED_PART_END, _SCHED_PART_END + second_part)
+    first = '<paragraph GUID="_s1p2p2"'
+    new_para = '<paragraph><num>2</num><content><p>Omit section 8.</p></content></paragraph>'
+    old = lawtrack.load_bill(minibill._xml(grouped, '"G"'))
+    new = lawtrack.load_bill(minibill._xml(grouped.replace(first, new_para + first), '"G"'))
+    out = draft_with_notes(old, new)
+    assert [a.instruction for a in out.amendments] == []
+    assert out.notes == ["not emitted: no Schedule paragraph before the new paragraph 2 to insert it after"]
+
+
+def test_the_inserted_structure_is_one_quoted_structure_in_the_old_prints_numbers() -> None:
+    """A new Clause 2 moves Clauses 2 and 3 to 3 and 4; the new clause cites them by their new numbers, and the
+    amendment must cite them as the print it amends numbers them."""
+    from lxml import etree
+
+    new_clause = ('<section GUID="_n2" eId="sec_n2"><num>2</num><heading>Guidance</heading><content><p>Guidance '
+                  "may be given about reports under section 3 and about section 4 of this Act.</p></content></section>")
+    xml = minibill.xml().decode()
+    xml = xml.replace('<section GUID="_c2" eId="sec_2"><num><?L 1-9?>2</num>',
+                      new_clause + '<section GUID="_c2" eId="sec_2"><num><?L 1-9?>3</num>')
+    xml = xml.replace("<num><?L 2-3?>3</num>", "<num><?L 2-3?>4</num>")
+    old, new = minibill.bill(), lawtrack.load_bill(xml.encode())
+    for house, instruction in (("commons", "To move the following Clause—"),
+                               ("lords", "After Clause 1, insert the following new Clause—")):
+        (amendment,) = lawtrack.draft(old, new, house=house)  # type: ignore[arg-type]
+        assert amendment.instruction == instruction + OBJ
+        qs = etree.fromstring(amendment.inserted_xml[0])
+        assert qs.tag == "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}quotedStructure"
+        assert (qs.get("startQuote"), qs.get("endQuote")) == ("“", "”")
+        assert [etree.QName(c).localname for c in qs] == ["section"]
+        assert "".join(qs.itertext()).endswith(
+            "Guidance may be given about reports under section 2 and about section 3 of this Act.")
+        assert amendment.inserted[0][0].heading == amendment.heading == "Guidance"
+
+
+def test_an_unnumbered_schedule_is_addressed_as_the_schedule() -> None:
+    xml = minibill.xml(edit=("<num><?L 2-5?>SCHEDULE 1</num>", "<num><?L 2-5?>SCHEDULE</num>"))
+    bill = lawtrack.load_bill(xml)
+    para = bill.provision("schedule, paragraph 2(2)")
+    assert address(bill, para, para.lines[0]) == "Schedule, page 2, line 8, "
+    assert address(bill, bill.provision("schedule"), None) == "Schedule, "
+    unprinted = lawtrack.load_bill(_no_lines(xml))
+    assert address(unprinted, unprinted.provision("schedule, paragraph 2(2)"), None) == "Schedule, paragraph 2(2), "
+
+
+def test_a_clause_whose_change_is_not_words_is_put_in_its_own_place() -> None:
+    """Clause 1 gains opening words before its first subsection: no word-level amendment can put them there, so
+    the clause is left out and inserted as it now reads — one amendment in place of the ones for its words, in
+    the order of the print among the others."""
+    edits = [("<heading>Duties</heading>", "<heading>Duties</heading><intro><p>This section applies in England."
+                                           "</p></intro>"),
+             ("at any time.", "at any time, and must consult victims.")]
+    xml = minibill.xml(edit=edits[0]).decode().replace(*edits[1]).replace("Mini Act 2026", "Mini Act 2027")
+    old, new = minibill.bill(), lawtrack.load_bill(xml.encode())
+    out = draft_with_notes(old, new)
+    assert [a.instruction for a in out.amendments] == [
+        f"Page 1, line 1, leave out Clause 1 and insert the following new Clause—{OBJ}",
+        "Clause 3, page 2, line 4, leave out “2026” and insert “2027”"]
+    assert [a.number for a in out.amendments] == ["1", "2"]
+    assert len(out.notes) == 1 and out.notes[0].startswith("Clause 1: left out and a new clause inserted in its "
+                                                           "place as it now reads, because ")
+    assert [d.reason for d in exact_diff(apply(old, out.amendments).bill, new).differences] == []
