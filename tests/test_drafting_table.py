@@ -415,7 +415,7 @@ def test_the_inserted_structure_is_one_quoted_structure_in_the_old_prints_number
         assert qs.tag == "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}quotedStructure"
         assert (qs.get("startQuote"), qs.get("endQuote")) == ("“", "”")
         assert [etree.QName(c).localname for c in qs] == ["section"]
-        assert "".join(qs.itertext()).endswith(
+        assert "".join(str(t) for t in qs.itertext()).endswith(
             "Guidance may be given about reports under section 2 and about section 3 of this Act.")
         assert amendment.inserted[0][0].heading == amendment.heading == "Guidance"
 
