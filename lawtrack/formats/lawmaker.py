@@ -7,6 +7,7 @@ pass over the tree: plain text, printed-line anchors (``<?L page-line?>``) and i
 
 from __future__ import annotations
 
+import gc
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
@@ -61,6 +62,8 @@ _BLOCK = frozenset(
     }
 )
 _CELL = frozenset({"td", "th"})
+_AKN_BRACE = "{" + AKN_NS + "}"
+_AKN_BRACE_LEN = len(_AKN_BRACE)
 #: Elements whose content is not printed in the running text (margin notes).
 _SKIP = frozenset({"authorialNote", "meta", "toc"})
 #: Inline elements recorded as marks, with the attributes worth keeping.
@@ -208,14 +211,17 @@ class _Walker:
                     holder = [int(m.group(1)), int(m.group(2)), -1]
                     sink.anchors.append(holder)
                     sink.at_next(holder, 2)
-            sink.text(child.tail, child, "tail")
+            if child.tail:
+                sink.text(child.tail, child, "tail")
 
     def walk(self, el: etree._Element, parent: _Rec | None, out: list[_Rec], quoted: bool) -> None:
-        tag = local(el.tag)
+        qname = str(el.tag)
+        in_akn = qname.startswith(_AKN_BRACE)
+        tag = qname[_AKN_BRACE_LEN:] if in_akn else qname.rpartition("}")[2]
         if tag in _SKIP:
             return
         sink = self.sink
-        kind = provision_kind(el, tag) if str(el.tag).startswith("{" + AKN_NS) else None
+        kind = provision_kind(el, tag) if in_akn else None
         if kind is not None:
             rec = _Rec(kind, tag, el.get("GUID"), el.get("eId"), quoted, node=el)
             sink.block()
@@ -279,33 +285,50 @@ class _Walker:
             sink.space()
 
 
-def _build(rec: _Rec, text: str, anchor_offsets: list[int], anchors: list[tuple[int, int, int]],
-           mark_starts: list[int], marks: list[Mark]) -> Provision:
+class _Text(NamedTuple):
+    """The bill's running text and what every provision's lines and marks are cut from."""
+
+    text: str
+    anchors: list[tuple[int, int, int]]  # (page, line, offset), by offset
+    offsets: list[int]  # each anchor's offset
+    ends: list[int]  # where each anchor's line ends: the next anchor (or the end), less trailing white space
+    nexts: list[int]  # the next anchor's offset (or the end of the text)
+    mark_starts: list[int]
+    marks: list[Mark]
+
+
+def _trimmed(text: str, end: int, floor: int) -> int:
+    while end > floor and text[end - 1] in " \n":
+        end -= 1
+    return end
+
+
+def _build(rec: _Rec, t: _Text) -> Provision:
+    text, offsets = t.text, t.offsets
     start = rec.start if rec.start >= 0 else rec.end
     end = max(rec.end, start)
-    ptext = text[start:end]
-    # printed lines: the line this provision starts on, then every anchor inside it
-    lo = max(bisect_right(anchor_offsets, start) - 1, 0)
-    hi = bisect_left(anchor_offsets, end, lo)
-    if hi == lo and lo < len(anchors) and anchor_offsets[lo] <= end:
+    # printed lines: the line this provision starts on, then every anchor inside it, each without the white
+    # space that ends it (a line that ends at the provision's end is cut there)
+    lo = max(bisect_right(offsets, start) - 1, 0)
+    hi = bisect_left(offsets, end, lo)
+    if hi == lo and lo < len(offsets) and offsets[lo] <= end:
         hi = lo + 1
     lines: list[LineSpan] = []
-    n_text = len(text)
-    for i in range(lo, hi):
-        a_page, a_line, a_off = anchors[i]
-        s = a_off if a_off > start else start
-        nxt = anchor_offsets[i + 1] if i + 1 < len(anchor_offsets) else n_text
-        e = nxt if nxt < end else end
-        rs, re_ = s - start, e - start
-        while re_ > rs and ptext[re_ - 1] in " \n":
-            re_ -= 1
-        lines.append(LineSpan(a_page, a_line, rs, re_ if re_ > rs else rs))
+    if hi > lo:
+        anchors, ends, nexts = t.anchors, t.ends, t.nexts
+        end_trimmed = _trimmed(text, end, start)
+        for i in range(lo, hi):
+            page, line, off = anchors[i]
+            s = off if off > start else start
+            e = ends[i] if nexts[i] < end else end_trimmed
+            lines.append(LineSpan(page, line, s - start, (e if e > s else s) - start))
     # marks inside the provision
+    mark_starts = t.mark_starts
     j0 = bisect_left(mark_starts, start)
     j1 = bisect_right(mark_starts, end, j0)  # empty marks at the very end belong here too
-    pmarks = [Mark(m.tag, m.start - start, m.end - start, m.attrs) for m in marks[j0:j1]
+    pmarks = [Mark(m.tag, m.start - start, m.end - start, m.attrs) for m in t.marks[j0:j1]
               if m.end <= end and (m.start < end or m.start == m.end)]
-    children = tuple(_build(c, text, anchor_offsets, anchors, mark_starts, marks) for c in rec.children)
+    children = tuple(_build(c, t) for c in rec.children)
     num = text[rec.num[0] : rec.num[1]].strip() if rec.num and rec.num[0] >= 0 else None
     heading = text[rec.heading[0] : rec.heading[1]].strip() if rec.heading and rec.heading[0] >= 0 else None
     own_end = min(max(rec.own_end, start), end) - start
@@ -317,7 +340,7 @@ def _build(rec: _Rec, text: str, anchor_offsets: list[int], anchors: list[tuple[
         num=num or None,
         label=label_of(num),
         heading=heading or None,
-        text=ptext,
+        text=text[start:end],
         own_end=own_end,
         lines=tuple(lines),
         marks=tuple(pmarks),
@@ -328,10 +351,18 @@ def _build(rec: _Rec, text: str, anchor_offsets: list[int], anchors: list[tuple[
 
 def provisions_of(container: etree._Element) -> tuple[Provision, ...]:
     """Typed provisions (with text, lines and marks) of the provision elements inside ``container``."""
-    walker = _Walker()
-    recs: list[_Rec] = []
-    walker.walk_children(container, None, recs, False)
-    return tuple(_finish(walker, recs))
+    # The reader makes hundreds of thousands of small objects and no reference cycles: the cyclic collector
+    # would only re-scan them, again and again as the heap grows (12-20% of a large bill's load)
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        walker = _Walker()
+        recs: list[_Rec] = []
+        walker.walk_children(container, None, recs, False)
+        return tuple(_finish(walker, recs))
+    finally:
+        if paused:
+            gc.enable()
 
 
 def provision_elements(container: etree._Element) -> list[etree._Element]:
@@ -354,14 +385,16 @@ def _finish(walker: _Walker, recs: list[_Rec]) -> list[Provision]:
     text = "".join(walker.sink.parts)
     anchors = [(a[0], a[1], a[2]) for a in walker.sink.anchors if a[2] >= 0]
     anchors.sort(key=lambda a: a[2])
-    anchor_offsets = [a[2] for a in anchors]
+    offsets = [a[2] for a in anchors]
+    nexts = [*offsets[1:], len(text)] if offsets else []
+    ends = [_trimmed(text, nxt, off) for off, nxt in zip(offsets, nexts, strict=True)]
     marks = sorted(
         (Mark(t, p[0], max(p[1], p[0]), attrs) for t, p, attrs in walker.marks
          if p[0] >= 0),
         key=lambda m: m.start,
     )
-    mark_starts = [m.start for m in marks]
-    return [_build(r, text, anchor_offsets, anchors, mark_starts, marks) for r in recs]
+    t = _Text(text, anchors, offsets, ends, nexts, [m.start for m in marks], marks)
+    return [_build(r, t) for r in recs]
 
 
 class TextMap(NamedTuple):
