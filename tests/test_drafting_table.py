@@ -45,7 +45,7 @@ def _draft(edit: tuple[str, str], *, house: str = "commons", lines: bool = True)
 
 
 # -- words: (old words, new words) in the mini bill's XML → the instruction, with and without printed lines ------
-WORDS = [
+WORDS: list[tuple[tuple[str, str], str | list[str], str | list[str]]] = [
     (("State may\n  publish", "State must\n  publish"),
      "Clause 1, page 1, line 2, leave out “may” and insert “must”",
      "Clause 1(1), leave out “may publish” and insert “must publish”"),  # "may" twice in (1)
@@ -76,6 +76,32 @@ WORDS = [
     (("suffered harm.", "suffered harm or loss."),
      "Clause 1, page 1, line 8, after “harm” insert “or loss”",
      "Clause 1(3), after “harm” insert “or loss”"),
+    (("about the <?L 1-3?>support", "about the <?L 1-3?>wider support"),  # at the start of line 3: after the
+     "Clause 1, page 1, line 2, after “the” insert “wider”",  # last word of line 2 (“The” is another word)
+     "Clause 1(1), after “about the” insert “wider”"),  # "the" is in (1) three times
+    (("State may\n  publish a code of practice", "State must\n  publish a code of conduct"),  # four words apart
+     ["Clause 1, page 1, line 2, leave out “may” and insert “must”",
+      "Clause 1, page 1, line 2, leave out “practice” and insert “conduct”"],
+     ["Clause 1(1), leave out “may publish” and insert “must publish”",
+      "Clause 1(1), leave out “practice” and insert “conduct”"]),
+    (("State may\n  publish a code of practice about", "State must\n  publish a statement about"),  # a few apart
+     "Clause 1, page 1, line 2, leave out “may publish a code of practice” and insert “must publish a statement”",
+     "Clause 1(1), leave out “may publish a code of practice” and insert “must publish a statement”"),
+    (("victims, and may revise", "victims; and may revise"),
+     "Clause 1, page 1, line 3, leave out “,” and insert “;”",
+     "Clause 1(1), leave out “,” and insert “;”"),
+    (("<p>The Secretary of State may", "<p>Subject to subsection (2), the Secretary of State may"),
+     "Clause 1, page 1, line 2, leave out “The” and insert “Subject to subsection (2), the”",
+     "Clause 1(1), leave out “The” and insert “Subject to subsection (2), the”"),
+    (("may revise the code at any time.", "may revise it at any time."),
+     "Clause 1, page 1, line 3, leave out “the code” and insert “it”",
+     "Clause 1(1), leave out “the code” and insert “it”"),
+    (("the café before", "the café, before"),
+     "Clause 2, page 1, line 10, after “café” insert “,”",
+     "Clause 2(1), after “café” insert “,”"),
+    (("Mini Act 2026", "Mini Act 2026 (c. 1)"),
+     "Clause 3, page 2, line 4, after “2026” insert “(c. 1)”",
+     "Clause 3, after “2026” insert “(c. 1)”"),
     (("for\n   “may” substitute “must”", "for\n   “may” substitute “shall”"),
      "Schedule 1, page 2, line 6, leave out “must” and insert “shall”",
      "Schedule 1, paragraph 1, leave out “must” and insert “shall”"),
@@ -88,12 +114,16 @@ WORDS = [
 ]
 
 
-@pytest.mark.parametrize(("edit", "printed", "unprinted"), WORDS, ids=[w[1] for w in WORDS])
+def _listed(x: str | list[str]) -> list[str]:
+    return [x] if isinstance(x, str) else x
+
+
+@pytest.mark.parametrize(("edit", "printed", "unprinted"), WORDS, ids=[_listed(w[1])[0] for w in WORDS])
 @pytest.mark.parametrize("house", ["commons", "lords"])
-def test_word_changes_are_drafted_as_the_house_writes_them(edit: tuple[str, str], printed: str, unprinted: str,
-                                                           house: str) -> None:
-    assert _draft(edit, house=house) == ([printed], [])
-    assert _draft(edit, house=house, lines=False) == ([unprinted], [])
+def test_word_changes_are_drafted_as_the_house_writes_them(edit: tuple[str, str], printed: str | list[str],
+                                                           unprinted: str | list[str], house: str) -> None:
+    assert _draft(edit, house=house) == (_listed(printed), [])
+    assert _draft(edit, house=house, lines=False) == (_listed(unprinted), [])
 
 
 # -- whole provisions ----------------------------------------------------------------------------------------------
