@@ -477,3 +477,147 @@ def test_a_clause_whose_change_is_not_words_is_put_in_its_own_place() -> None:
     assert len(out.notes) == 1 and out.notes[0].startswith("Clause 1: left out and a new clause inserted in its "
                                                            "place as it now reads, because ")
     assert [d.reason for d in exact_diff(apply(old, out.amendments).bill, new).differences] == []
+
+
+# -- what cannot be drafted as words, and what is only noted ----------------------------------------------------------
+def _drafted(old_xml: bytes, new_xml: bytes) -> tuple[list[str], list[str]]:
+    old, new = lawtrack.load_bill(old_xml), lawtrack.load_bill(new_xml)
+    out = draft_with_notes(old, new)
+    result = apply(old, out.amendments)
+    assert [o.status for o in result.outcomes] == ["applied"] * len(out.amendments)
+    return [a.instruction for a in out.amendments], out.notes
+
+
+_DEFINITIONS = ('<subsection GUID="_c1s3" eId="sec_1__subsec_3"><num><?L 1-8?>(3)</num><intro><p>In this section—</p>'
+                '</intro>{code}<hcontainer name="definition" GUID="_d2" eId="sec_1__subsec_3__def_2"><content><p>'
+                "“victim” means a person who has suffered harm.</p></content></hcontainer></subsection>")
+_CODE = ('<hcontainer name="definition" GUID="_d1" eId="sec_1__subsec_3__def_1"><content><p>“code” means the code '
+         "under subsection (1);</p></content></hcontainer>")
+
+
+def test_a_definition_left_out_puts_its_subsection_in_its_own_place() -> None:
+    """A definition has no number to leave it out by: the subsection is left out and inserted as it now reads."""
+    old = minibill.xml(edit=(_SUB_3, _DEFINITIONS.format(code=_CODE)))
+    new = minibill.xml(edit=(_SUB_3, _DEFINITIONS.format(code="")))
+    assert _drafted(old, new) == (
+        [f"Clause 1, page 1, line 8, leave out subsection (3) and insert—{OBJ}"],
+        ["subsection (3): left out and inserted again as it now reads, because cannot name definition to leave it "
+         "out"])
+
+
+def test_paragraphs_left_out_and_others_put_in_their_place_are_one_amendment() -> None:
+    new_paras = ('<level class="para1"><num>(d)</num><content><p>say how victims are told of their rights, and</p>'
+                 '</content></level><level class="para1"><num>(e)</num><content><p>explain how to appeal.</p>'
+                 "</content></level>")
+    got = _draft((_PARA_B + _PARA_C, new_paras))
+    assert got == ([f"Clause 1, page 1, line 6, leave out paragraphs (b) and (c) and insert—{OBJ}"], [])
+
+
+def test_a_new_first_paragraph_goes_at_the_end_of_the_opening_words() -> None:
+    new_a = '<level class="para1"><num>(a)</num><content><p>name the Secretary of State,</p></content></level>'
+    first = '<level class="para1" GUID="_c1s2a"'
+    assert _draft((first, new_a + first)) == ([f"Clause 1, page 1, line 4, at end insert—{OBJ}"], [])
+
+
+def test_a_new_heading_over_provisions_that_stay_is_a_note() -> None:
+    c3 = minibill._CLAUSE_3
+    heading = '<hcontainer name="crossheading" GUID="_xh" eId="xhdg_1"><heading>Final</heading>' + c3 + "</hcontainer>"
+    assert _drafted(minibill.xml(), minibill.xml(edit=(c3, heading))) == (
+        [], ["not emitted: the cross-heading “Final” is new over provisions that stay (Clause 3); lawtrack does not "
+             "draft a heading alone"])
+
+
+_SCHEDULES_END = " </hcontainer>\n</hcontainer>"
+_SCHEDULE_2 = ('<hcontainer name="schedule" GUID="_s2" eId="sched_2"><num>SCHEDULE 2</num><heading>Repeals</heading>'
+               '{part}</hcontainer>\n</hcontainer>')
+_S2_PARA = ('<paragraph GUID="_s2p1" eId="sched_2__para_1"><num>1</num><content><p>Omit the Old Act.</p></content>'
+            "</paragraph>")
+
+
+def test_a_new_schedule_is_noted_once() -> None:
+    new = minibill.xml(edit=(_SCHEDULES_END, " </hcontainer>\n" + _SCHEDULE_2.format(part=_S2_PARA)))
+    assert _drafted(minibill.xml(), new) == (
+        [], ["not emitted: SCHEDULE 2 is new with 1 provision under it; lawtrack does not draft a new Schedule — "
+             "table it by hand"])
+
+
+def test_a_new_paragraph_or_part_at_the_start_of_the_next_schedule_is_a_note() -> None:
+    """The paragraph before it is in another Schedule: "at end insert" there would put it in the wrong one."""
+    part = '<part GUID="_s2pt1" eId="sched_2__pt_1"><num>PART 1</num><heading>Acts</heading>{first}' + _S2_PARA + \
+        "</part>"
+    old = minibill.xml(edit=(_SCHEDULES_END, " </hcontainer>\n" + _SCHEDULE_2.format(part=part.format(first=""))))
+    new_para = '<paragraph><num>1</num><content><p>Omit the Older Act.</p></content></paragraph>'
+    new = minibill.xml(edit=(_SCHEDULES_END, " </hcontainer>\n" + _SCHEDULE_2.format(
+        part=part.format(first=new_para))))
+    assert _drafted(old, new) == (
+        [], ["not emitted: no Schedule paragraph before the new paragraph 1 to insert it after"])
+    new_part = '<part><num>PART 1</num><heading>Orders</heading>' + new_para + "</part>"
+    new = minibill.xml(edit=(_SCHEDULES_END, " </hcontainer>\n" + _SCHEDULE_2.format(
+        part=new_part + part.format(first=""))))
+    assert _drafted(old, new)[1] == ["not emitted: no Schedule paragraph before the new PART 1 to insert it after"]
+
+
+def test_a_paragraph_of_an_unnumbered_schedule_left_out() -> None:
+    xml = minibill.xml(edit=("<num><?L 2-5?>SCHEDULE 1</num>", "<num><?L 2-5?>SCHEDULE</num>"))
+    new = xml.decode().replace(_SCHED_1, "").encode()
+    assert _drafted(_no_lines(xml), _no_lines(new)) == (["Schedule, leave out paragraph 1"], [])
+    assert _drafted(xml, new) == (["Schedule, page 2, line 6, leave out paragraph 1"], [])
+
+
+_GROUPED_2 = _GROUPED.replace(
+    "<content><p>This Act extends to England and Wales.</p></content></section>",
+    '<subsection GUID="_c2s1" eId="sec_2__subsec_1"><num>(1)</num><content><p>This Act extends to England and '
+    "Wales.</p></content></subsection></section>")
+
+
+def test_a_clause_put_in_its_own_place_keeps_its_place_on_the_paper() -> None:
+    """Clause 2 is replaced whole; Part 2's heading, printed before it, is drafted later but marshalled before."""
+    new = (_GROUPED_2.replace("publish a code.", "publish a statutory code.")
+           .replace("<heading>Final</heading>", "<heading>Final provisions</heading>")
+           .replace("<heading>Extent</heading>", "<heading>Extent</heading><intro><p>Subject to subsection (2)—</p>"
+                                                 "</intro>"))
+    got, notes = _drafted(_no_lines(minibill._xml(_GROUPED_2, '"G"')), _no_lines(minibill._xml(new, '"G"')))
+    assert got == ["Clause 1, after “a” insert “statutory”",
+                   "Part 2, after “Final” insert “provisions”",
+                   f"Leave out Clause 2 and insert the following new Clause—{OBJ}"]
+    assert len(notes) == 1 and notes[0].startswith("Clause 2: left out")
+
+
+def test_a_cross_heading_is_addressed_by_the_clause_after_it() -> None:
+    grouped = _GROUPED.replace(
+        '<part GUID="_p2" eId="pt_2"><num><?L 1-5?>PART 2</num><heading>Final</heading>',
+        '<part GUID="_p2" eId="pt_2"><num><?L 1-5?>PART 2</num><heading>Final</heading><hcontainer '
+        'name="crossheading" GUID="_x2" eId="pt_2__xhdg_1"><heading>Extent</heading>').replace(
+        "England and Wales.</p></content></section>", "England and Wales.</p></content></section></hcontainer>")
+    bill = lawtrack.load_bill(_no_lines(minibill._xml(grouped, '"G"')))
+    heading = bill.by_eid("pt_2__xhdg_1")
+    assert heading is not None
+    assert address(bill, heading, None) == "Cross-heading before Clause 2, "
+
+
+def test_inserted_text_cites_the_old_prints_numbers_as_the_provision_reads_them() -> None:
+    """In the renumbered print of tests/test_renumber.py: a new clause cites Clauses 3 and 4 (old 2 and 3), once in
+    a cross-reference element's text and once in the words after it; new Schedule paragraph 4 amends the Old Act
+    (its bare "section 3" is that Act's) and 5 cites paragraph 3 of its own Schedule (old paragraph 2). The new
+    paragraphs have no eIds. (The print's new paragraph 1 has no paragraph before it to be inserted after: a
+    note.)"""
+    from lxml import etree
+
+    from tests.test_renumber import new_print_xml
+
+    xml = new_print_xml().replace(
+        "<p>Guidance may be given.</p>",
+        "<p>Guidance may be given about reports under <ref>section 3</ref> and about section 4.</p>").replace(
+        _SCHED_END, _SCHED_END + "<paragraph><num>4</num><content><p>In the Old Act, omit section 3.</p></content>"
+                                  "</paragraph><paragraph><num>5</num><content><p>The amendments made by paragraph 3 "
+                                  "have effect from 2027.</p></content></paragraph>")
+    drafted = lawtrack.draft(minibill.bill(), lawtrack.load_bill(xml.encode()))
+    assert [a.instruction for a in drafted] == [f"To move the following Clause—{OBJ}"] + [
+        f"Schedule 1, page 2, line 8, at end insert—{OBJ}"] * 2
+    clause, *paragraphs = (a.inserted_xml[0] for a in drafted)
+    assert clause.startswith(b'<quotedStructure xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"')
+    assert "startQuote=\"“\" endQuote=\"”\"".encode() in clause  # UTF-8, not character references
+    assert "".join(str(t) for t in etree.fromstring(clause).itertext()).endswith(
+        "Guidance may be given about reports under section 2 and about section 3.")
+    assert ["".join(str(t) for t in etree.fromstring(x).itertext()) for x in paragraphs] == [
+        "4In the Old Act, omit section 3.", "5The amendments made by paragraph 2 have effect from 2027."]

@@ -19,7 +19,8 @@ _NEW_PARAGRAPH = ('<paragraph GUID="_n1" eId="sched_1__para_n1"><num>1</num><con
                   "Act.</p></content></paragraph>")
 
 
-def _new_print() -> lawtrack.Bill:
+def new_print_xml() -> str:
+    """The new print's XML (see the module docstring)."""
     xml = minibill.xml().decode()
     for old, new in (
         ('<section GUID="_c2" eId="sec_2"><num><?L 1-9?>2</num>',
@@ -32,7 +33,11 @@ def _new_print() -> lawtrack.Bill:
     ):
         assert xml.count(old) == 1, old
         xml = xml.replace(old, new)
-    return lawtrack.load_bill(xml.encode())
+    return xml
+
+
+def _new_print() -> lawtrack.Bill:
+    return lawtrack.load_bill(new_print_xml().encode())
 
 
 @pytest.fixture(scope="module")

@@ -58,6 +58,7 @@ class Ctx:
     placed: set[int] = field(default_factory=set)
     #: Per bill (by ``id``): each provision's element, by ``id`` of the provision (see :meth:`element`).
     _elements: dict[int, dict[int, etree._Element]] = field(default_factory=dict)
+    _provisions: dict[int, dict[int, Provision]] = field(default_factory=dict)
 
     def emit(self, instruction: str, structures: tuple[etree._Element, ...] = (), *, address: str = "",
              inserts: str = "") -> bool:
@@ -142,7 +143,7 @@ class Ctx:
         qs = etree.Element(akn("quotedStructure"), nsmap=NSMAP,  # type: ignore[arg-type]
                            attrib={"startQuote": "“", "endQuote": "”"})
         for el in elements:
-            found = self.new.by_eid(el.get("eId") or "")
+            found = self._provision_of(self.new, el)
             amends, schedule = self._context(found) if found is not None else (False, None)
 
             def to_old(text: str, amends: bool = amends, schedule: str | None = schedule) -> str:
@@ -158,9 +159,9 @@ class Ctx:
             qs.append(copy)
         return etree.tostring(qs, encoding="UTF-8")
 
-    def element(self, bill: Bill, p: Provision) -> etree._Element:
-        """The element ``p`` was read from, found by its place in the document rather than its eId: a provision
-        new in an edited print may have no eId, or one that another provision also has."""
+    def _elements_of(self, bill: Bill) -> dict[int, etree._Element]:
+        """Each provision's element (by ``id`` of the provision), found by its place in the document rather than
+        its eId: a provision new in an edited print may have no eId, or one that another provision also has."""
         if id(bill) not in self._elements:
             body = bill.tree().find(f"{{{AKN_NS}}}bill/{{{AKN_NS}}}body")
             nodes = provision_elements(body) if body is not None else []
@@ -172,11 +173,21 @@ class Ctx:
                 by_eid = {n.get("eId"): n for n in reversed(nodes)}
                 found = [by_eid.get(q.eid) if q.eid else None for q in provisions]
             self._elements[id(bill)] = {id(q): n for q, n in zip(provisions, found, strict=True) if n is not None}
-        el = self._elements[id(bill)].get(id(p))
+            self._provisions[id(bill)] = {id(n): q for q, n in zip(provisions, found, strict=True) if n is not None}
+        return self._elements[id(bill)]
+
+    def element(self, bill: Bill, p: Provision) -> etree._Element:
+        """The element ``p`` was read from."""
+        el = self._elements_of(bill).get(id(p))
         if el is None:
             raise LawtrackError(f"{p.describe()} of {bill.metadata.short_title} is not in its document",
                                 source=bill.source, expected="a bill read from its LawMaker XML")
         return el
+
+    def _provision_of(self, bill: Bill, el: etree._Element) -> Provision | None:
+        """The provision read from ``el`` (an element of ``bill``'s document)."""
+        self._elements_of(bill)
+        return self._provisions[id(bill)].get(id(el))
 
     def finish(self) -> DraftResult:
         """The amendments in marshalled order (the order of the print), numbered from 1."""

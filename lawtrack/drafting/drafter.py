@@ -115,6 +115,9 @@ def _units(ctx: Ctx, order: dict[int, int]) -> None:
     previous_clause: Provision | None = None
     previous_unit: Provision | None = None
     fresh = {id(q) for p, q in align(_own(ctx.old, Kind.PART), _own(ctx.new, Kind.PART)) if p is None and q}
+    # a paragraph of a new Schedule comes with it: the Schedule is noted once (see _heading_came_or_went)
+    new_schedules = {id(q) for p, q in align(_own(ctx.old, Kind.SCHEDULE), _own(ctx.new, Kind.SCHEDULE))
+                     if p is None and q}
     for p, q in align(units(ctx.old), units(ctx.new)):
         if p is not None:
             ctx.position = order.get(id(p), 0)
@@ -132,7 +135,7 @@ def _units(ctx: Ctx, order: dict[int, int]) -> None:
                     _added_part(ctx, previous_unit, part)
             elif q.kind is Kind.CLAUSE:
                 _added_clause(ctx, previous_clause, q)
-            else:
+            elif id(ctx.new.enclosing(q, Kind.SCHEDULE)) not in new_schedules:
                 _added_paragraph(ctx, previous_unit, q)
             continue
         if p is not None:
@@ -181,7 +184,8 @@ def _heading_came_or_went(ctx: Ctx, p: Provision | None, q: Provision | None) ->
     name = unit.num or (f"the cross-heading “{unit.heading}”" if unit.heading else unit.describe())
     if p is None and not kept:
         what = "Schedule" if unit.kind is Kind.SCHEDULE else "heading"
-        ctx.note(f"not emitted: {name} is new{' with ' + str(len(under)) + ' provisions under it' if under else ''}; "
+        count = f" with {len(under)} provision{'s' if len(under) != 1 else ''} under it" if under else ""
+        ctx.note(f"not emitted: {name} is new{count}; "
                  f"lawtrack does not draft a new {what} — table it by hand")
     elif kept:
         ctx.note(f"not emitted: {name} {'is new' if p is None else 'went'} over provisions that stay "
