@@ -75,3 +75,28 @@ def test_demo_models_the_victims_and_prisoners_bill(tmp_path: Path, monkeypatch:
     code, out, _ = run("demo", "--bills", str(ROOT / "bills"), "--no-site", "--db", str(tmp_path / "demo.sqlite"))
     assert code == 0, out
     assert "Victims and Prisoners Bill" in out and "82 clauses" in out
+
+
+# -- text with square brackets is shown as written (the terminal's markup never reads bill text or file names) -----
+_BRACKETS = "[bold]victims[/bold] of [/x] crime [HL]"
+
+
+def test_terminal_output_shows_brackets_in_bill_text_as_written(tmp_path: Path) -> None:
+    from tests import minibill
+
+    src = tmp_path / "bill.xml"
+    src.write_bytes(minibill.xml(edit=("support of victims", f"support of {_BRACKETS}"),
+                                 title="Bracket [HL] [/b] Bill"))
+    code, out, err = run("bill", "show", str(src), "--provision", "clause 1(1)")
+    assert (code, err) == (0, "")
+    assert f"support of {_BRACKETS}, and may revise" in out
+    code, out, err = run("bill", "show", str(src))
+    assert (code, err) == (0, "")
+    assert out.splitlines()[0] == "Bracket [HL] [/b] Bill — Bill 1 As introduced"
+
+
+def test_messages_name_an_output_file_with_brackets_as_written(tmp_path: Path) -> None:
+    target = tmp_path / "diff [/x] [HL].json"
+    code, _, err = run("diff", str(bill_path("hl60")), str(bill_path("b177")), "--format", "json", "-o", str(target))
+    assert (code, err) == (0, f"wrote {target}\n")
+    assert json.loads(target.read_text(encoding="utf-8"))["counts"]

@@ -11,7 +11,7 @@ from lawtrack.model.provision import Kind, Provision
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(defer_build=True, frozen=True)
 
 
 class Person(_Frozen):

@@ -26,7 +26,7 @@ class Outcome(BaseModel):
     ('wrong-print', 'tabled against Bill 351 “As amended in Public Bill C')
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(defer_build=True, frozen=True)
 
     number: str
     dnum: str | None = None
@@ -51,7 +51,7 @@ class ApplyResult(BaseModel):
     (True, 'sec_26A')
     """
 
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(defer_build=True, frozen=True, arbitrary_types_allowed=True)
 
     bill: Bill
     outcomes: tuple[Outcome, ...]

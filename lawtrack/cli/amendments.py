@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from lawtrack.cli.common import INPUT, OUTPUT, console, convert, err, load_bill_arg, print_json, write_output
+from lawtrack.cli.common import INPUT, OUTPUT, console, convert, esc, load_bill_arg, print_json, tell, write_output
 from lawtrack.errors import LawtrackError
 
 if TYPE_CHECKING:
@@ -41,12 +41,12 @@ def explain_cmd(instruction: str, as_json: bool) -> None:
     if as_json:
         print_json(data)
     elif data["parsed"]:
-        console().print(f"[bold]address[/]    {data['address']}", markup=True)
-        console().print(f"[bold]operation[/]  {data['operation']}  (LawMaker type {data['lawmaker_type']})",
+        console().print(f"[bold]address[/]    {esc(data['address'])}", markup=True)
+        console().print(f"[bold]operation[/]  {esc(data['operation'])}  (LawMaker type {esc(data['lawmaker_type'])})",
                         markup=True)
-        console().print(f"[bold]meaning[/]    {data['meaning']}", markup=True)
+        console().print(f"[bold]meaning[/]    {esc(data['meaning'])}", markup=True)
     else:
-        console().print(f"[bold red]cannot parse[/] at character {data['position'] + 1}: {data['error']}",
+        console().print(f"[bold red]cannot parse[/] at character {data['position'] + 1}: {esc(data['error'])}",
                         markup=True)
     if not data["parsed"]:
         sys.exit(1)
@@ -79,17 +79,18 @@ def paper_cmd(paper_file: Path, as_json: bool) -> None:
             "amendments": rows,
         })
         return
-    table = Table(title=f"{paper.bill_title} — {paper.stage} — {paper.date} (against “{paper.bill_version}”)")
+    table = Table(title=esc(f"{paper.bill_title} — {paper.stage} — {paper.date} (against “{paper.bill_version}”)"))
     for col in ("No.", "dNum", "type", "where and what", "check"):
         table.add_column(col, overflow="fold")
     for r in rows:
         check = "ok" if r["consistent"] else (r["error"] or "; ".join(r["disagreements"]))
-        table.add_row(r["number"], r["dnum"] or "", r["type"] or "", r["summary"] or r["instruction"], check)
+        cells = (r["number"], r["dnum"] or "", r["type"] or "", r["summary"] or r["instruction"], check)
+        table.add_row(*(esc(x) for x in cells))
     console().print(table)
     parsed = sum(1 for r in rows if r["error"] is None)
     agree = sum(1 for r in rows if r["consistent"])
     console().print(f"{len(rows)} amendments, {parsed} parsed, {agree} agree with the paper's own markup; "
-                    f"{len(paper.orders)} order component(s) kept separately")
+                    f"{len(paper.orders)} order component(s) kept separately", markup=False)
 
 
 def keeling_output(original: Bill, result: ApplyResult, suffix: str) -> bytes:
@@ -196,4 +197,4 @@ def export_paper(amendments: tuple[Path, ...], output: Path, bill_title: str | N
                        bill_version=first.bill_version, bill_number=first.bill_number, house=first.house,
                        date=first.paper_date)
     write_output(output, data)
-    err().print(f"wrote {len(found)} amendment(s) to {output}")
+    tell(f"wrote {len(found)} amendment(s) to {output}")

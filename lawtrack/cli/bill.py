@@ -7,7 +7,18 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from lawtrack.cli.common import INPUT, OUTPUT, Group, console, convert, err, load_bill_arg, print_json, write_output
+from lawtrack.cli.common import (
+    INPUT,
+    OUTPUT,
+    Group,
+    console,
+    convert,
+    esc,
+    load_bill_arg,
+    print_json,
+    tell,
+    write_output,
+)
 
 if TYPE_CHECKING:
     from rich.tree import Tree
@@ -21,7 +32,7 @@ def bill() -> None:
 
 
 def _outline_tree(entry: dict[str, Any], tree: Tree) -> None:
-    label = " ".join(x for x in (entry.get("num"), entry.get("heading")) if x) or entry["kind"]
+    label = esc(" ".join(x for x in (entry.get("num"), entry.get("heading")) if x) or entry["kind"])
     pages = entry.get("pages")
     if pages:
         label += f"  [dim]p{pages['first'][0]}.{pages['first'][1]}–p{pages['last'][0]}.{pages['last'][1]}[/]"
@@ -32,11 +43,11 @@ def _outline_tree(entry: dict[str, Any], tree: Tree) -> None:
 
 def _show_provision(p: Provision) -> None:
     title = " ".join(x for x in (p.num, p.heading) if x)
-    console().print(f"[bold]{title}[/]  [dim]{p.eid or ''} {p.guid or ''}[/]", markup=True)
+    console().print(f"[bold]{esc(title)}[/]  [dim]{esc(p.eid or '')} {esc(p.guid or '')}[/]", markup=True)
     if p.lines:
         for span in p.lines:
             words = p.text[span.start : span.end].replace("\n", " ")
-            console().print(f"[dim]{span.page:>3}.{span.line:<3}[/] {words}", markup=True, highlight=False)
+            console().print(f"[dim]{span.page:>3}.{span.line:<3}[/] {esc(words)}", markup=True, highlight=False)
     else:
         console().print(p.text, markup=False)
 
@@ -72,13 +83,14 @@ def bill_show(file: Path, ref: str | None, as_json: bool) -> None:
     if as_json:
         print_json(data)
         return
-    tree = Tree(f"[bold]{data['title']}[/] — {data.get('number') or ''} {data.get('stage_version') or ''}")
+    tree = Tree(f"[bold]{esc(data['title'])}[/] — {esc(data.get('number') or '')} "
+                f"{esc(data.get('stage_version') or '')}")
     for entry in data["outline"]:
         _outline_tree(entry, tree)
     console().print(tree)
-    console().print(f"{data['clauses']} clauses, {data['schedules']} Schedules")
+    console().print(f"{data['clauses']} clauses, {data['schedules']} Schedules", markup=False)
     for note in data["notes"]:
-        err().print(f"[yellow]note:[/] {note}", markup=True)
+        tell(click.style("note:", fg="yellow") + f" {note}")
 
 
 @bill.command("convert")
@@ -94,4 +106,4 @@ def bill_convert(src: Path, dst: Path) -> None:
     """
     b = load_bill_arg(src)
     write_output(dst, convert(b, dst.suffix.lower()))
-    err().print(f"wrote {dst}")
+    tell(f"wrote {dst}")

@@ -42,9 +42,23 @@ def console() -> Console:
 
 @cache
 def err() -> Console:
+    """A console on standard error, for progress displays."""
     from rich.console import Console
 
     return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def tell(message: str) -> None:
+    """A line for the user on standard error, as written (no markup: file names and titles have brackets)."""
+    click.echo(message, err=True)
+
+
+def esc(value: object) -> str:
+    """``value`` as text for a rich markup string: bill, amendment and API text shown as written ("[HL]",
+    "[/x]" are words, not styles)."""
+    from rich.markup import escape
+
+    return escape(str(value))
 
 
 def print_json(data: Any) -> None:

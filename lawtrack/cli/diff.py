@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from lawtrack.cli.common import INPUT, OUTPUT, console, err, load_bill_arg, write_output
+from lawtrack.cli.common import INPUT, OUTPUT, console, load_bill_arg, tell, write_output
 from lawtrack.errors import LawtrackError
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ def diff_cmd(old_file: Path, new_file: Path, fmt: str, ref: str | None, ignore_r
         click.echo(data.decode("utf-8"))
     else:
         write_output(output, data)
-        err().print(f"wrote {output}")
+        tell(f"wrote {output}")
 
 
 def _exact(old: Bill, new: Bill, fmt: str, ref: str | None, output: Path | None) -> None:
@@ -95,7 +95,7 @@ def _exact(old: Bill, new: Bill, fmt: str, ref: str | None, output: Path | None)
         click.echo(data.decode("utf-8"), nl=False)
     else:
         write_output(output, data)
-        err().print(f"wrote {output}")
+        tell(f"wrote {output}")
 
 
 def render_diff(result: BillDiff, fmt: str) -> bytes:

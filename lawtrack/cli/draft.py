@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from lawtrack.cli.common import INPUT, err, load_bill_arg, write_output
+from lawtrack.cli.common import INPUT, load_bill_arg, tell, write_output
 
 
 @click.command("draft")
@@ -31,7 +31,7 @@ def draft_cmd(old_file: Path, new_file: Path, house: str, fmt: str, output: Path
     old, new = load_bill_arg(old_file), load_bill_arg(new_file)
     result = draft_with_notes(old, new, house="lords" if house == "lords" else "commons")
     for note in result.notes:
-        err().print(f"note: {note}", markup=False)
+        tell(f"note: {note}")
     if fmt == "xml":
         from lawtrack.amendments.paper_writer import write_paper
 
@@ -49,7 +49,7 @@ def draft_cmd(old_file: Path, new_file: Path, house: str, fmt: str, output: Path
         folder = output or Path("amendments") / "drafted"
         for a in result.amendments:
             write_output(folder / f"{int(a.number):04d}.md", write_markdown_amendment(a))
-        err().print(f"wrote {len(result.amendments)} draft(s) to {folder}")
+        tell(f"wrote {len(result.amendments)} draft(s) to {folder}")
         return
     lines = [f"{a.number}. {a.instruction.replace(OBJECT, ' [text as in the new version]')}" for a in result.amendments]
     text = "\n".join(lines) + "\n"

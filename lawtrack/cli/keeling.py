@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from lawtrack.cli.common import INPUT, OUTPUT, console, err, load_bill_arg, print_json, write_output
+from lawtrack.cli.common import INPUT, OUTPUT, console, load_bill_arg, print_json, tell, write_output
 from lawtrack.errors import LawtrackError
 
 if TYPE_CHECKING:
@@ -68,10 +68,10 @@ def keeling_cmd(act_file: Path, bill_file: Path, output: Path | None, table: boo
     act, bill = load_bill_arg(act_file), load_bill_arg(bill_file)
     k = keeling(act, bill)
     if not k.rows and not k.unread:
-        err().print(f"{bill_file} does not amend the {k.act_title}: the table of amendments is empty")
+        tell(f"{bill_file} does not amend the {k.act_title}: the table of amendments is empty")
     if output is not None:
         write_output(output, render_schedule(k, output.suffix.lower(), everything=everything))
-        err().print(f"wrote {output}")
+        tell(f"wrote {output}")
         if not table and fmt == "text":
             return
     if fmt == "json":

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from lawtrack.cli.common import Group, console, db_option, err
+from lawtrack.cli.common import Group, console, db_option, tell
 
 
 def _db(db: str | None) -> Path:
@@ -36,7 +36,7 @@ def site_generate(out: Path, bills_dir: Path, db: str | None) -> None:
     from lawtrack.site.generate import generate
 
     written = generate(out, bills_dir=bills_dir, db=_db(db))
-    err().print(f"generated pages for {len(written)} bill(s) in {out}")
+    tell(f"generated pages for {len(written)} bill(s) in {out}")
 
 
 @site.command("build")
@@ -55,4 +55,4 @@ def site_build(db: str | None, builder: str, amendment_pages: str) -> None:
     from lawtrack.site.build import build
 
     out = build(root=Path("."), db=_db(db), builder=builder, amendment_pages=amendment_pages)
-    console().print(f"site built in {out}/ — open {out}/index.html")
+    console().print(f"site built in {out}/ — open {out}/index.html", markup=False)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from lawtrack.cli.common import INPUT, OUTPUT, Group, console, db_option, err, print_json, write_output
+from lawtrack.cli.common import INPUT, OUTPUT, Group, console, db_option, err, esc, print_json, tell, write_output
 from lawtrack.errors import LawtrackError
 
 if TYPE_CHECKING:
@@ -52,9 +52,9 @@ def track_add(bill_ids: tuple[int, ...], db: str | None, bills_dir: Path) -> Non
             m = records.get(bill_id)
             if m is not None and m.record is not None and store.source_of(bill_id) is None:
                 store.record(bill_id, record_snapshot(bill_id, m.bill.title, m.record), source="record")
-                err().print(f"tracking {bill_id}: loaded the stage record from {m.file}")
+                tell(f"tracking {bill_id}: loaded the stage record from {m.file}")
             else:
-                err().print(f"tracking {bill_id}" if new else f"already tracking {bill_id}")
+                tell(f"tracking {bill_id}" if new else f"already tracking {bill_id}")
 
 
 @track.command("sync")
@@ -102,11 +102,11 @@ def track_sync(bill_ids: tuple[int, ...], db: str | None, as_json: bool, no_deta
     else:
         for key, r in results.items():
             if r["ok"]:
-                console().print(f"{key}: {len(r['changes'])} change(s)")
+                console().print(f"{key}: {len(r['changes'])} change(s)", markup=False)
                 for c in r["changes"]:
                     console().print(f"  {c['summary']}", markup=False)
             else:
-                console().print(f"{key}: [red]failed[/]: {r['error']}", markup=True)
+                console().print(f"{esc(key)}: [red]failed[/]: {esc(r['error'])}", markup=True)
     if failed:
         sys.exit(1)
 
@@ -171,7 +171,8 @@ def track_status(bill_id: int, db: str | None, papers: tuple[Path, ...], as_json
     if as_json:
         print_json(data)
         return
-    console().print(f"[bold]{data['title']}[/] — now: {data['current_stage']} ({data['current_house']})"
+    console().print(f"[bold]{esc(data['title'])}[/] — now: {esc(data['current_stage'])} "
+                    f"({esc(data['current_house'])})"
                     + (" — Act" if data["is_act"] else ""), markup=True)
     for row in data["timeline"]:
         decisions = ", ".join(f"{k} {v}" for k, v in row["amendments"].items())
@@ -202,4 +203,4 @@ def track_feed(bill_id: int | None, output: Path, db: str | None) -> None:
 
             title = f"lawtrack: {Record(store.snapshot(bill_id)).bill(bill_id).short_title or bill_id}"
     write_output(output, atom(events, title=title, feed_id=f"urn:lawtrack:bills:{bill_id or 'all'}"))
-    err().print(f"wrote {len(events)} event(s) to {output}")
+    tell(f"wrote {len(events)} event(s) to {output}")

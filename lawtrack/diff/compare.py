@@ -31,7 +31,7 @@ class ProvisionDiff(BaseModel):
     ('Clause 44', 'Clause 44', ['equal', 'insert', 'equal'])
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(defer_build=True, frozen=True)
 
     guid: str | None
     kind: str
@@ -59,7 +59,7 @@ class BillDiff(BaseModel):
     ('As amended on Report', 'As brought from the Lords', [])
     """
 
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(defer_build=True, frozen=True, arbitrary_types_allowed=True)
 
     old_title: str
     new_title: str

@@ -15,7 +15,7 @@ from lawtrack.model.provision import Kind
 class Marked(BaseModel):
     """A diff segment and the amendments it comes from."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(defer_build=True, frozen=True)
 
     op: str
     text: str
@@ -23,7 +23,7 @@ class Marked(BaseModel):
 
 
 class KeelingUnit(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(defer_build=True, frozen=True)
 
     ref: str
     eid: str | None

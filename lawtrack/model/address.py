@@ -15,7 +15,7 @@ from lawtrack.errors import LawtrackError
 class ProvisionRef(BaseModel):
     """A citation: optional Schedule and Part, then a path of labels from the clause or paragraph down."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(defer_build=True, frozen=True)
 
     schedule: str | None = None  # "2"; "" for an unnumbered sole Schedule
     part: str | None = None

@@ -50,7 +50,7 @@ class BillMetadata(BaseModel):
     ('Social Housing (Regulation) Bill [HL]', 'House of Lords', 'UK000276')
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(defer_build=True, frozen=True)
 
     short_title: str
     long_title: str | None = None
@@ -85,7 +85,7 @@ class LineHit(BaseModel):
     ('sec_1', 'In section 92K of the Housing and Regene')
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(defer_build=True, frozen=True)
 
     provision: Provision
     start: int
@@ -111,7 +111,7 @@ class Bill(BaseModel):
     ('sec_1__para_a', True, True)
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(defer_build=True, frozen=True)
 
     metadata: BillMetadata
     provisions: tuple[Provision, ...]

@@ -95,7 +95,7 @@ class Provision(BaseModel):
     ['(a)', '(b)', '(c)']
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(defer_build=True, frozen=True)
 
     kind: Kind
     element: str
