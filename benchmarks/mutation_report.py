@@ -97,7 +97,27 @@ def main() -> None:
     not_run = sorted(m for m, c in by_module.items() if set(c) <= {"not checked"})
     measured = sorted(set(by_module) - set(not_run))
     table: dict[str, tuple[Counter[str], str]] = {m: c for m, c in earlier.items() if m not in measured}
+    checked: dict[str, dict[str, str]] = defaultdict(dict)
+    for name, status in rows:
+        if status != "not checked":
+            checked[_module(name)][name] = status
+    # a run of only an earlier run's survivors (`make mutation MUTANTS="name …"`, after tests were added) updates
+    # that run's row: the code is the same, so its other mutants stand as they were judged
+    rechecked = {m for m in measured if by_module[m]["not checked"] and m in earlier
+                 and set(checked[m]) <= set(earlier_survivors.get(m, []))}
+    for module in sorted(rechecked):
+        before, when = earlier[module]
+        statuses = checked[module]
+        killed = sum(1 for s in statuses.values() if s == "killed")
+        judged = sum(1 for n, s in statuses.items() if s == "survived" and n in equivalent)
+        other = sum(1 for s in statuses.values() if s not in ("killed", "survived"))
+        table[module] = (Counter({"killed": before["killed"] + killed, "equivalent": before["equivalent"] + judged,
+                                  "survived": before["survived"] - killed - judged - other,
+                                  "other": before["other"] + other}),
+                         f"{when.split(';')[0]}; survivors re-checked {now}")
     for module in measured:
+        if module in rechecked:
+            continue
         c = by_module[module]
         other = sum(v for k, v in c.items() if k not in ("killed", "survived", "equivalent", "not checked"))
         table[module] = (Counter({"killed": c["killed"], "survived": c["survived"], "equivalent": c["equivalent"],
@@ -121,7 +141,7 @@ def main() -> None:
     score = f"{100 * total['killed'] / judged:.1f}%" if judged else "—"
     lines.append(f"| **all** | {total['killed']} | {total['survived']} | {total['equivalent']} | {total['other']} | "
                  f"**{score}** | |")
-    unchecked = {m: by_module[m]["not checked"] for m in measured if by_module[m]["not checked"]}
+    unchecked = {m: by_module[m]["not checked"] for m in measured if by_module[m]["not checked"] and m not in rechecked}
     if unchecked:
         lines += ["", "Not checked in this run (it was stopped before them; they count in no column): "
                   + ", ".join(f"{n} of `{m}`" for m, n in sorted(unchecked.items())) + "."]
@@ -130,7 +150,8 @@ def main() -> None:
         lines += ["", "Not measured yet (`make mutation` runs them; hours on 2 cores; `MUTANTS=...` a part): "
                   + ", ".join(f"`{m}`" for m in never) + "."]
     survivors = [n for n, s in rows if s == "survived" and n not in equivalent]
-    survivors += [n for m, names in sorted(earlier_survivors.items()) if m not in measured for n in names]
+    survivors += [n for m, names in sorted(earlier_survivors.items())
+                  if m not in measured or m in rechecked for n in names if n not in checked[m]]
     lines += ["", f"## Surviving mutants ({len(survivors)})", "", "`mutmut show NAME` prints each one.", ""]
     lines += [f"- `{n}`" for n in survivors] or ["None."]
     lines += ["", f"## Judged equivalent ({len(equivalent)})", ""]

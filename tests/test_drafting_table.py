@@ -621,3 +621,26 @@ def test_inserted_text_cites_the_old_prints_numbers_as_the_provision_reads_them(
         "Guidance may be given about reports under section 2 and about section 3.")
     assert ["".join(str(t) for t in etree.fromstring(x).itertext()) for x in paragraphs] == [
         "4In the Old Act, omit section 3.", "5The amendments made by paragraph 2 have effect from 2027."]
+
+
+def test_headings_that_come_or_go_are_notes_naming_what_they_head() -> None:
+    c1, c3 = minibill._CLAUSE_1, minibill._CLAUSE_3
+    general = '<hcontainer name="crossheading" GUID="_xg" eId="xhdg_g"><heading>General</heading>'
+    body = c1 + minibill._CLAUSE_2 + c3
+    old = minibill._xml(general + body + "</hcontainer>" + minibill._SCHEDULE, '"Mini Bill"')
+    assert _drafted(old, minibill.xml()) == (
+        [], ["not emitted: the cross-heading “General” went over provisions that stay (Clause 1, Clause 2, Clause 3); "
+             "lawtrack does not draft a heading alone"])
+    review = ('<hcontainer name="crossheading" GUID="_xr" eId="xhdg_r"><heading>Review</heading><section GUID="_n4" '
+              'eId="sec_4"><num>4</num><heading>Review</heading><content><p>Review it.</p></content></section>'
+              "</hcontainer>")
+    assert _drafted(minibill.xml(), minibill.xml(edit=(c3, c3 + review))) == (
+        [f"To move the following Clause—{OBJ}"],
+        ["not emitted: the cross-heading “Review” is new with 1 provision under it; lawtrack does not draft a new "
+         "heading — table it by hand"])
+    start, end = '<paragraph GUID="_s1p1"', "section 2.</p></content></subparagraph>\n  </paragraph>"
+    part = minibill.xml(edit=(start, '<part GUID="_s1pt" eId="sched_1__pt_1"><num>PART 1</num><heading>Acts'
+                                     "</heading>" + start)).decode().replace(end, end + "</part>").encode()
+    assert _drafted(minibill.xml(), part) == (
+        [], ["not emitted: PART 1 is new over provisions that stay (Schedule 1, paragraph 1, Schedule 1, paragraph 2); "
+             "lawtrack does not draft a heading alone"])
