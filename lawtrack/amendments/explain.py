@@ -54,7 +54,8 @@ def describe_operation(op: Operation) -> str:
                   else " and ".join(f"({x})" for x in op.labels))
         return f"leave out {op.kind}{'s' if len(op.labels) > 1 else ''} {labels}{ins}"
     if isinstance(op, LeaveOutClause):
-        gone = f"leave out Clause {op.clause}" if op.clause else f"leave out Schedule {op.schedule}".rstrip()
+        gone = (f"leave out Clause {op.clause}" if op.clause
+                else f"leave out Schedule {op.schedule}" if op.schedule else "leave out the Schedule")
         return gone + (f" and insert {op.insert.describe()} in its place" if op.insert is not None else "")
     where = f" after Clause {op.after}" if op.after else f" before Clause {op.before}" if op.before else \
         " (no position given: lawtrack puts it after the last clause)"

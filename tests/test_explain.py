@@ -1,0 +1,51 @@
+"""What ``lawtrack explain`` and the site's "how lawtrack reads it" say, instruction by instruction (hand-checked)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lawtrack.amendments.explain import describe, explain
+from lawtrack.amendments.instructions import parse_instruction
+from lawtrack.amendments.model import Parsed
+
+AT = "Clause 2, page 3, line 15"
+TABLE = [
+    (f"{AT}, leave out “may” and insert “must”", f"{AT}: leave out “may” and insert “must”"),
+    (f"{AT}, leave out “may” in each place", f"{AT}: leave out “may” in each place"),
+    (f"{AT}, leave out “may” where it second occurs", f"{AT}: leave out “may” (occurrence 2)"),
+    (f"{AT}, after “State” insert “or the Welsh Ministers”", f"{AT}: after “State”, insert “or the Welsh Ministers”"),
+    (f"{AT}, before “may” insert “, subject to subsection (4),”",
+     f"{AT}: before “may”, insert “, subject to subsection (4),”"),
+    (f"{AT}, at end insert “and”", f"{AT}: at the end, insert “and”"),
+    (f"{AT}, at beginning insert “Subject to subsection (2),”",
+     f"{AT}: at the beginning, insert “Subject to subsection (2),”"),
+    (f"{AT}, leave out from “may” to end of line 20 and insert “must”",
+     f"{AT}: leave out from just after “may” to the end of line 20 and insert “must”"),
+    (f"{AT}, leave out from beginning to “may” in line 17",
+     f"{AT}: leave out from the beginning of the line to just before “may” in line 17"),
+    ("Clause 2, page 3, leave out line 15", "Clause 2, page 3: leave out line 15"),
+    ("Clause 2, page 3, leave out lines 15 and 16", "Clause 2, page 3: leave out lines 15 and 16"),
+    ("Clause 2, page 3, leave out lines 15 to 18", "Clause 2, page 3: leave out lines 15 to 18"),
+    (f"{AT}, leave out subsection (2)", f"{AT}: leave out subsection (2)"),
+    (f"{AT}, leave out subsections (2) to (4)", f"{AT}: leave out subsections (2) to (4)"),
+    (f"{AT}, leave out paragraphs (a) and (b)", f"{AT}: leave out paragraphs (a) and (b)"),
+    ("Leave out Clause 5", "leave out Clause 5"),
+    ("Leave out Schedule 2", "leave out Schedule 2"),
+    ("Leave out the Schedule", "leave out the Schedule"),
+]
+
+
+@pytest.mark.parametrize(("instruction", "expected"), TABLE, ids=[t[0] for t in TABLE])
+def test_describe(instruction: str, expected: str) -> None:
+    parsed = parse_instruction(instruction)
+    assert isinstance(parsed, Parsed)
+    assert describe(parsed) == expected
+    data = explain(parsed)
+    assert data["parsed"] is True and data["summary"] == expected
+    assert data["meaning"] == expected.split(": ", 1)[-1]
+
+
+def test_explain_an_instruction_that_does_not_parse() -> None:
+    data = explain(parse_instruction("Clause 2, page 3, line 15, leave out"))
+    assert data["parsed"] is False
+    assert data["error"] and 0 <= data["position"] <= len("Clause 2, page 3, line 15, leave out")
