@@ -644,3 +644,31 @@ def test_headings_that_come_or_go_are_notes_naming_what_they_head() -> None:
     assert _drafted(minibill.xml(), part) == (
         [], ["not emitted: PART 1 is new over provisions that stay (Schedule 1, paragraph 1, Schedule 1, paragraph 2); "
              "lawtrack does not draft a heading alone"])
+
+
+HEADINGS = [
+    (("<heading><?L 1-3?>Duties</heading>", "<heading><?L 1-3?>Duties of the Secretary of State</heading>"),
+     "Page 1, line 3, after “Duties” insert “of the Secretary of State”",
+     "Cross-heading before Clause 1, after “Duties” insert “of the Secretary of State”"),
+    (("<heading><?L 1-9?>Rent</heading>", "<heading><?L 1-9?>Rent and service charges</heading>"),
+     "Schedule 1, page 1, line 9, after “Rent” insert “and service charges”",
+     "Schedule 1, cross-heading before paragraph 1, after “Rent” insert “and service charges”"),
+    (("<heading>The code</heading>", "<heading>The victims’ code</heading>"),
+     "Page 1, line 2, after “The” insert “victims’”", "Part 1, Chapter 1, after “The” insert “victims’”"),
+    (("<heading>Housing</heading>", "<heading>Housing and planning</heading>"),
+     "Schedule 1, page 1, line 8, after “Housing” insert “and planning”",
+     "Schedule 1, Part 1, after “Housing” insert “and planning”"),
+    (("<heading>Victims</heading>", "<heading>Victims and witnesses</heading>"),
+     "Page 1, line 1, after “Victims” insert “and witnesses”", "Part 1, after “Victims” insert “and witnesses”"),
+    (("<heading>Amendments</heading>", "<heading>Consequential amendments</heading>"),
+     "Schedule 1, page 1, line 7, leave out “Amendments” and insert “Consequential amendments”",
+     "Schedule 1, leave out “Amendments” and insert “Consequential amendments”"),
+]
+
+
+@pytest.mark.parametrize(("edit", "printed", "unprinted"), HEADINGS, ids=[h[2] for h in HEADINGS])
+def test_headings_of_parts_chapters_cross_headings_and_schedules(edit: tuple[str, str], printed: str,
+                                                                 unprinted: str) -> None:
+    """Drafted and applied back: by page and line, or (no printed lines) by the structure apply() resolves."""
+    assert _draft_grouped(edit) == ([printed], [])
+    assert _draft_grouped(edit, lines=False) == ([unprinted], [])
