@@ -503,6 +503,7 @@ def test_a_definition_left_out_puts_its_subsection_in_its_own_place() -> None:
         [f"Clause 1, page 1, line 8, leave out subsection (3) and insert—{OBJ}"],
         ["subsection (3): left out and inserted again as it now reads, because cannot name definition to leave it "
          "out"])
+    assert _drafted(_no_lines(old), _no_lines(new))[0] == [f"Clause 1, leave out subsection (3) and insert—{OBJ}"]
 
 
 def test_paragraphs_left_out_and_others_put_in_their_place_are_one_amendment() -> None:
