@@ -27,7 +27,7 @@ def disagreements(amendment: Amendment, result: Parsed | Unparsed) -> list[str]:
         problems.append(f"parsed as {result.lawmaker_type} but the paper says ukl:type={amendment.type}")
     target = amendment.target_provision or ""
     if target.startswith("sec_"):
-        want = target[4:]
+        want = target[4:].split("__")[0]  # "sec_5__subsec_2": in Clause 5
         got = op.clause if isinstance(op, LeaveOutClause) and op.clause else addr.clause
         if got != want:
             problems.append(f"parsed target Clause {got} but the paper says targetProvision={target}")
@@ -42,7 +42,7 @@ def disagreements(amendment: Amendment, result: Parsed | Unparsed) -> list[str]:
         if not addr.title:
             problems.append(f"parsed target {addr} but the paper says targetProvision={target} (the long title)")
     elif target.startswith(("sched_", "sch_")):
-        want = target.split("_", 1)[1]
+        want = target.split("_", 1)[1].split("__")[0]  # "sched_2__para_3": in Schedule 2
         got = op.schedule if isinstance(op, LeaveOutClause) and op.schedule is not None else addr.schedule
         if got != want:
             problems.append(f"parsed target Schedule {got} but the paper says targetProvision={target}")
