@@ -107,3 +107,25 @@ def test_export_paper_cli(tmp_path: Path) -> None:
     paper = read_paper(out.read_bytes())
     assert [a.number for a in paper.amendments] == ["NC36", "96", ""]
     assert paper.bill_title == "Victims and Prisoners Bill"
+
+
+def test_every_front_matter_field_is_written_under_its_own_name_and_read_back() -> None:
+    from lawtrack.amendments.markdown import read_markdown_amendment, write_markdown_amendment
+    from lawtrack.amendments.model import Amendment, Person
+
+    a = Amendment(number="NC36", dnum="HoC238", star="★", stage="Report Stage", paper_date="2023-12-12",
+                  bill_title="Victims and Prisoners Bill", bill_version="As amended in Public Bill Committee",
+                  bill_number="Bill 30", house="House of Commons", proposer=Person(name="Jess Phillips"),
+                  supporters=(Person(name="Sarah Champion"),), explanatory_statement="Keeps victims' data apart.",
+                  instruction="Leave out Clause 5")
+    text = write_markdown_amendment(a)
+    head = text.split("---\n")[1]
+    assert [line.split(":")[0] for line in head.splitlines() if line and line[0] not in " -"] == [
+        "bill", "stage", "house", "number", "dnum", "star", "paper_date", "bill_version", "bill_number", "proposer",
+        "supporters", "explanatory_statement"]
+    back = read_markdown_amendment(text)
+    for field in ("number", "dnum", "star", "stage", "paper_date", "bill_title", "bill_version", "bill_number",
+                  "house", "proposer", "supporters", "explanatory_statement", "instruction"):
+        assert getattr(back, field) == getattr(a, field), field
+    assert write_markdown_amendment(Amendment(number="", instruction="Leave out Clause 5")) == (
+        "---\n---\nLeave out Clause 5\n")
