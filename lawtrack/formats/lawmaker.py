@@ -367,17 +367,20 @@ def provisions_of(container: etree._Element) -> tuple[Provision, ...]:
 
 def provision_elements(container: etree._Element) -> list[etree._Element]:
     """The provision elements inside ``container``, in the order :func:`provisions_of` reads them (the order of
-    ``Provision.walk()`` over what it returns): the way to a provision's element when it has no eId."""
-    walker = _Walker()
-    recs: list[_Rec] = []
-    walker.walk_children(container, None, recs, False)
+    ``Provision.walk()`` over what it returns): the way to a provision's element when it has no eId. The same
+    elements the reader's walk records, found without building any text."""
     out: list[etree._Element] = []
-    stack = list(reversed(recs))
+    stack = [c for c in reversed(container) if isinstance(c.tag, str)]
     while stack:
-        rec = stack.pop()
-        if rec.node is not None:
-            out.append(rec.node)
-        stack.extend(reversed(rec.children))
+        el = stack.pop()
+        qname = str(el.tag)
+        in_akn = qname.startswith(_AKN_BRACE)
+        tag = qname[_AKN_BRACE_LEN:] if in_akn else qname.rpartition("}")[2]
+        if tag in _SKIP:
+            continue
+        if in_akn and provision_kind(el, tag) is not None:
+            out.append(el)
+        stack.extend(c for c in reversed(el) if isinstance(c.tag, str))
     return out
 
 
