@@ -673,3 +673,12 @@ def test_headings_of_parts_chapters_cross_headings_and_schedules(edit: tuple[str
     """Drafted and applied back: by page and line, or (no printed lines) by the structure apply() resolves."""
     assert _draft_grouped(edit) == ([printed], [])
     assert _draft_grouped(edit, lines=False) == ([unprinted], [])
+
+
+def test_a_new_part_of_a_schedule_is_inserted_whole_with_its_cross_headings() -> None:
+    """The cross-heading inside the new Part comes with it: no note of a new heading."""
+    new_part = ('\n  <part><num>PART 2</num><heading>Planning</heading><hcontainer name="crossheading"><heading>'
+                "Permissions</heading><paragraph><num>2</num><content><p>Omit section 9 of the Planning Act.</p>"
+                "</content></paragraph></hcontainer></part>")
+    assert _draft_grouped((_SCHED_PART_END, _SCHED_PART_END + new_part)) == (
+        [f"Schedule 1, page 1, line 10, at end insert—{OBJ}"], [])
