@@ -58,3 +58,25 @@ def test_schedules_and_quoted_structures_are_modelled(hl54: lawtrack.Bill) -> No
     assert sec_96a is not None and sec_96a.quoted and sec_96a.label == "96A"
     # a quoted section is not clause 96A of the bill
     assert hl54.find("clause 96A") is None
+
+
+_REPO_BILLS = ["bills/housing-act-2004/act.xml", "bills/housing-act-2004/bill.xml",
+               "bills/victims-and-prisoners/ukpga-2024-21.md"]
+
+
+@pytest.mark.parametrize("source", sorted(BILLS) + _REPO_BILLS)
+def test_provision_elements_are_the_elements_the_provisions_were_read_from(source: str) -> None:
+    """The drafter finds a provision's element by its place (it may have no eId): the element list must be the
+    reader's, one for one, in ``walk()`` order — checked here by eId and GUID, which every real element has."""
+    from lawtrack.formats.akn import AKN_NS
+    from lawtrack.formats.lawmaker import provision_elements
+    from tests.conftest import ROOT
+
+    bill = lawtrack.load_bill(bill_path(source) if source in BILLS else ROOT / source)
+    body = bill.tree().find(f"{{{AKN_NS}}}bill/{{{AKN_NS}}}body")
+    assert body is not None
+    provisions = list(bill.walk())
+    elements = provision_elements(body)
+    assert len(elements) == len(provisions) > 100
+    assert [(e.get("eId"), e.get("GUID")) for e in elements] == [(p.eid, p.guid) for p in provisions]
+    assert any(p.quoted for p in provisions)  # quoted structures (text for other Acts) are in both lists
