@@ -381,11 +381,14 @@ class Resolver:
             Kind.PART, Kind.CHAPTER, Kind.CROSSHEADING)), None)
 
     # -- provisions by label ------------------------------------------------------------------------------------
-    def provisions(self, top: Provision, op: LeaveOutProvisions, parsed: Parsed) -> list[Provision]:
-        """The provisions "leave out subsection (2)" / "paragraphs (a) to (c)" names, in order.
+    def provisions(self, top: Provision, op: LeaveOutProvisions, parsed: Parsed) -> tuple[list[Provision], str]:
+        """The provisions "leave out subsection (2)" / "paragraphs (a) to (c)" names, in order, and a note for
+        the outcome ("" when there is nothing to say).
 
         The first label is looked for where the address points (on its printed line when it has one); the
-        others are that provision's siblings, as in any list of labels a clerk writes.
+        others are that provision's siblings, as in any list of labels a clerk writes. When the one provision of
+        that label is not printed on the line given, it is still taken (the clerk's line may be a line out), and
+        the note says where it is printed.
         """
         kinds = {"subsection": {Kind.SUBSECTION, Kind.SUBPARAGRAPH}, "paragraph": {Kind.PARAGRAPH},
                  "sub-paragraph": {Kind.SUBPARAGRAPH, Kind.SUBSUBPARAGRAPH}}[op.kind]
@@ -393,6 +396,7 @@ class Resolver:
         addr = parsed.address
         base = self.path_provision(parsed) or top
         pool = [p for p in base.walk() if p.kind in kinds and (p.label or "").lower() == wanted[0] and p is not base]
+        note = ""
         if base is not top:
             # "Clause 49(5), leave out paragraph (a)": the (a) of subsection (5) itself before any deeper one
             near = [p for p in pool if self._nearest_labelled(p) is base]
@@ -405,6 +409,11 @@ class Resolver:
                                               for s in p.lines)]
             starting = [p for p in on_line if p.lines and (p.lines[0].line, p.lines[0].page) ==
                         (addr.line, addr.page if addr.page is not None else p.lines[0].page)]
+            if not on_line and len(pool) == 1 and pool[0].lines:
+                where = pool[0].lines[0]
+                at = f"page {addr.page}, line {addr.line}" if addr.page is not None else f"line {addr.line}"
+                note = (f" — note: {op.kind} ({wanted[0]}) is not printed on {at}; it starts on page {where.page}, "
+                        f"line {where.line}")
             pool = starting or on_line or pool
         if not pool:
             raise Failure("not-found", f"no {op.kind} ({wanted[0]}) at that place in {top.describe()}")
@@ -424,5 +433,5 @@ class Resolver:
             i, j = siblings.index(found[0]), siblings.index(found[-1])
             if j < i:
                 raise Failure("not-found", f"({wanted[-1]}) comes before ({wanted[0]}) in {top.describe()}")
-            return siblings[i : j + 1]
-        return found
+            return siblings[i : j + 1], note
+        return found, note

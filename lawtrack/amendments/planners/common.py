@@ -66,6 +66,7 @@ def finish(sc: Scope, parsed: Parsed, detail: str) -> Plan:
         where = f"{sc.top.describe()}, paragraph {at.path[0]}" + "".join(f"({p})" for p in at.path[1:])
     else:
         where = sc.top.describe() + "".join(f"({p})" for p in at.path)
-    checked = f" (page {at.page}, line {at.line})" if at.line and not sc.note else ""
+    at_line = f"page {at.page}, line {at.line}" if at.page is not None else f"line {at.line}"
+    checked = f" ({at_line})" if at.line and not sc.note else ""
     sc.plan.detail = detail + f" in {where}" + checked + sc.note
     return sc.plan

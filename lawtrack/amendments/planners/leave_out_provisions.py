@@ -9,7 +9,7 @@ from lawtrack.amendments.planners.common import finish, scope
 
 def plan(s: Session, amendment: Amendment, parsed: Parsed, op: LeaveOutProvisions) -> Plan:
     sc = scope(s, amendment, parsed)
-    targets = s.resolve.provisions(sc.top, op, parsed)
+    targets, note = s.resolve.provisions(sc.top, op, parsed)
     spans = [s.resolve.span_of(sc.element, s.resolve.element(p)) for p in targets]
     for span in spans:
         sc.claim(span.start, span.end)
@@ -20,5 +20,7 @@ def plan(s: Session, amendment: Amendment, parsed: Parsed, op: LeaveOutProvision
         s.plan_structure(sc.plan, amendment, sc.element, spans[0].start, before=spans[0].node)
     labels = [f"({p.label})" for p in targets]
     listing = labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
-    return finish(sc, parsed, f"left out {op.kind}{'s' if len(labels) > 1 else ''} {listing}"
+    done = finish(sc, parsed, f"left out {op.kind}{'s' if len(labels) > 1 else ''} {listing}"
                   + (f" and inserted {op.insert.describe()}" if op.insert else ""))
+    done.detail += note  # the provision is not printed on the line the address gives
+    return done
