@@ -76,6 +76,23 @@ _MARK_TAGS = frozenset(
 )
 
 
+#: Tags whose provision kind depends on the element's attributes.
+_BY_ATTR = frozenset({"hcontainer", "level", "subparagraph"})
+#: Per qualified tag: (local name, its provision kind by tag alone — AKN tags only —, whether the kind depends on
+#: the element's attributes).
+#: A document has a few dozen distinct tags; the walk looks each one up instead of slicing every element's tag.
+_TAGS: dict[str, tuple[str, Kind | None, bool]] = {}
+
+
+def _tag_info(qname: str) -> tuple[str, Kind | None, bool]:
+    in_akn = qname.startswith(_AKN_BRACE)
+    tag = qname[_AKN_BRACE_LEN:] if in_akn else qname.rpartition("}")[2]
+    info = (tag, _TAG_KIND.get(tag) if in_akn else None, tag in _BY_ATTR)
+    if len(_TAGS) < 4096:  # bounded: a hostile document may invent any number of tags
+        _TAGS[qname] = info
+    return info
+
+
 def provision_kind(el: etree._Element, tag: str) -> Kind | None:
     kind = _TAG_KIND.get(tag)
     if kind is None:
@@ -216,12 +233,12 @@ class _Walker:
 
     def walk(self, el: etree._Element, parent: _Rec | None, out: list[_Rec], quoted: bool) -> None:
         qname = str(el.tag)
-        in_akn = qname.startswith(_AKN_BRACE)
-        tag = qname[_AKN_BRACE_LEN:] if in_akn else qname.rpartition("}")[2]
+        tag, kind, by_attr = _TAGS.get(qname) or _tag_info(qname)
         if tag in _SKIP:
             return
         sink = self.sink
-        kind = provision_kind(el, tag) if in_akn else None
+        if by_attr and kind is not None:
+            kind = provision_kind(el, tag)
         if kind is not None:
             rec = _Rec(kind, tag, el.get("GUID"), el.get("eId"), quoted, node=el)
             sink.block()
@@ -374,11 +391,10 @@ def provision_elements(container: etree._Element) -> list[etree._Element]:
     while stack:
         el = stack.pop()
         qname = str(el.tag)
-        in_akn = qname.startswith(_AKN_BRACE)
-        tag = qname[_AKN_BRACE_LEN:] if in_akn else qname.rpartition("}")[2]
+        tag, kind, by_attr = _TAGS.get(qname) or _tag_info(qname)
         if tag in _SKIP:
             continue
-        if in_akn and provision_kind(el, tag) is not None:
+        if kind is not None and (not by_attr or provision_kind(el, tag) is not None):
             out.append(el)
         stack.extend(c for c in reversed(el) if isinstance(c.tag, str))
     return out
