@@ -576,6 +576,8 @@ def write_lawmaker(root: etree._Element) -> bytes:
 
 # -- incremental rebuild ------------------------------------------------------------------------------------------
 
+#: Provisions rebuilt from their parts when only some of those changed (clauses and their parts are read afresh:
+#: measured, that is faster than putting them together).
 _GROUPING = frozenset({Kind.PART, Kind.CHAPTER, Kind.CROSSHEADING, Kind.SCHEDULES, Kind.SCHEDULE})
 
 
@@ -589,18 +591,26 @@ def _preceding_anchor(el: etree._Element) -> tuple[int, int] | None:
     return None
 
 
-def _fresh(el: etree._Element) -> Provision:
+def _fresh(el: etree._Element) -> tuple[Provision, bool]:
     """Read one provision element on its own, giving it the printed line it starts on when that line's anchor
-    comes before it (as a read of the whole document would)."""
+    comes before it (as a read of the whole document would).
+
+    Also says whether it reads the same inside its container as alone, so that the container can be put
+    together from its parts. It does not when what it starts or ends with reaches beyond it in a whole read: a
+    line anchor with no printed word after it (that line goes to what follows), a number with no words after it
+    (what follows is printed on its line), or several anchors before its first word (the lines in between are
+    its container's, printed empty)."""
     walker = _Walker()
     recs: list[_Rec] = []
     walker.walk(el, None, recs, False)
     anchors = walker.sink.anchors
+    alone = not (anchors and anchors[-1][2] < 0) and walker.sink.sticky != "strong" \
+        and sum(1 for a in anchors if a[2] == 0) <= 1
     if not anchors or anchors[0][2] > 0 or anchors[0][2] < 0:
         seed = _preceding_anchor(el)
         if seed is not None:
             walker.sink.anchors.insert(0, [seed[0], seed[1], 0])
-    return _finish(walker, recs)[0]
+    return _finish(walker, recs)[0], alone
 
 
 def _starts_with_anchor(el: etree._Element) -> bool:
@@ -626,12 +636,14 @@ def _merge_lines(pieces: list[tuple[int, tuple[LineSpan, ...], bool]]) -> tuple[
 
 def _group(el: etree._Element, old: Provision, children: list[Provision], elements: list[etree._Element]
            ) -> Provision | None:
-    """Rebuild a grouping provision from its (partly new) children, or None when its text is not simply its
-    own words followed by its children's."""
+    """Rebuild a grouping provision from its (partly new) children, or None when it was not simply its own
+    words followed by its children's: its text and its marks must be its own and then its children's."""
     own = old.own_text if old.children else old.text
     if old.text != own + "\n".join(c.text for c in old.children):
         return None
     if not children:
+        return None
+    if len(old.marks) != sum(1 for m in old.marks if m.end <= len(own)) + sum(len(c.marks) for c in old.children):
         return None
     pieces: list[tuple[int, tuple[LineSpan, ...], bool]] = []
     own_lines = []
@@ -684,9 +696,14 @@ def _rebuild_level(container: etree._Element, old_children: dict[str, Provision]
         if old is not None and kind in _GROUPING:
             inner = _rebuild_level(child, {c.eid or c.guid or "": c for c in old.children}, dirty)
             grouped = _group(child, old, inner[0], inner[1]) if inner is not None else None
-            out.append(grouped if grouped is not None else _fresh(child))
-            continue
-        out.append(_fresh(child))
+            if grouped is not None:
+                out.append(grouped)
+                continue
+        fresh, alone = _fresh(child)
+        lost = old is not None and (bool(old.num) > bool(fresh.num) or bool(old.heading) > bool(fresh.heading))
+        if not alone or lost:
+            return None  # it does not read the same in its container (or its number or heading was left out)
+        out.append(fresh)
     return out, elements
 
 
