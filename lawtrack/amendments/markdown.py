@@ -54,7 +54,12 @@ def _text(value: Any) -> Any:
 
 
 def _person_value(value: Any) -> Any:
-    return {"name": value} if isinstance(value, str) else value
+    """A name alone, or a mapping; the name's white space collapsed (as a paper's names are read)."""
+    if isinstance(value, str):
+        return {"name": _text(value)}
+    if isinstance(value, dict) and isinstance(value.get("name"), str):
+        return {**value, "name": _text(value["name"])}
+    return value
 
 
 def _people(value: Any) -> Any:
