@@ -183,3 +183,22 @@ def test_an_instruction_read_twice_gives_equal_readings_and_structures_stay_the_
     ops = [g.operation for g in got if isinstance(g, Parsed)]
     assert len(ops) == 2 and all(isinstance(op, NewProvision) for op in ops)
     assert isinstance(ops[1], NewProvision) and ops[1].insert.structure[0] is mine[0]
+
+
+def test_each_object_character_takes_the_next_quoted_structure() -> None:
+    from lawtrack.amendments.model import OBJECT
+    from tests import minibill
+
+    mini = minibill.bill()
+    first, second = mini.provision("clause 1").children[0], mini.provision("clause 2").children[0]
+    parsed = parse_instruction(f"Clause 1, page 1, line 3, at end insert—{OBJECT}", ((first,), (second,)))
+    assert isinstance(parsed, Parsed) and parsed.operation.insert.structure == (first,)  # type: ignore[union-attr]
+    # an object character with no structure left to take: nothing is taken (apply reports it)
+    parsed = parse_instruction(f"Clause 1, page 1, line 3, at end insert—{OBJECT}", ())
+    assert isinstance(parsed, Parsed) and parsed.operation.insert.structure == ()  # type: ignore[union-attr]
+    # two objects where one instruction takes one: the second is where reading stopped
+    unparsed = parse_instruction(f"Clause 1, page 1, line 3, at end insert—{OBJECT} and {OBJECT}",
+                                 ((first,), (second,)))
+    assert isinstance(unparsed, Unparsed)
+    assert (unparsed.reason, unparsed.position) == (
+        "expected ',' or ';' or a quoted structure or the end of the instruction at “and \ufffc”", 42)

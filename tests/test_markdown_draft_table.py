@@ -119,3 +119,45 @@ def test_front_matter_text_is_collapsed_and_the_date_checked() -> None:
     assert a.explanatory_statement == "This new clause would protect."
     assert a.paper_date == "2024-04-30"
     assert read_markdown_amendment("---\npaper_date: ''\n---\nClause 1, leave out “x”\n", "g.md").paper_date == ""
+
+
+def test_a_draft_is_written_exactly() -> None:
+    a = read_markdown_amendment(
+        "---\nbill: Victims’ and Prisoners Bill\nstage: Report stage\nnumber: NC36\n"
+        "proposer: {name: Sarah Champion, id: person-4267}\nsupporters: [Jess Phillips]\n"
+        "explanatory_statement: This new clause would stop the police and other services passing the personal data "
+        "of victims of domestic abuse to immigration enforcement.\n---\n"
+        "To move the following Clause—\n\n#### Victims’ data\n\n- (1) A person must not share data.\n", "x.md")
+    from lawtrack.amendments.markdown import write_markdown_amendment
+
+    # keys in the order a clerk reads them; no empty ids; curly quotes as written; lines folded at 100
+    assert write_markdown_amendment(a) == (
+        "---\n"
+        "bill: Victims’ and Prisoners Bill\n"
+        "stage: Report stage\n"
+        "number: NC36\n"
+        "proposer:\n"
+        "  name: Sarah Champion\n"
+        "  id: person-4267\n"
+        "supporters:\n"
+        "- name: Jess Phillips\n"
+        "explanatory_statement: This new clause would stop the police and other services passing the personal data\n"
+        "  of victims of domestic abuse to immigration enforcement.\n"
+        "---\n"
+        "To move the following Clause—\n"
+        "\n"
+        "#### Victims’ data\n"
+        "\n"
+        "- (1) A person must not share data.\n")
+    again = read_markdown_amendment(write_markdown_amendment(a), "x.md")
+    assert again.source_line == 13  # the instruction's line after the twelve lines of front matter
+    # the same amendment (its inserted provisions' GUIDs are made from where they stand in the file)
+    assert again.model_dump(exclude={"source_line", "inserted"}) == a.model_dump(exclude={"source_line", "inserted"})
+    assert [[p.text for p in s] for s in again.inserted] == [[p.text for p in s] for s in a.inserted]
+
+
+def test_a_bare_draft_is_written_with_empty_front_matter() -> None:
+    from lawtrack.amendments.markdown import write_markdown_amendment
+
+    a = read_markdown_amendment("Clause 1, page 1, line 3, leave out “x”\n", "y.md")
+    assert write_markdown_amendment(a) == "---\n---\nClause 1, page 1, line 3, leave out “x”\n"

@@ -270,6 +270,19 @@ def test_an_unreadable_inserted_structure_is_an_outcome_not_an_exception(mini: l
     assert [c.label for c in result.bill.clauses()] == ["1", "2", "3"]
 
 
+@pytest.mark.parametrize("instruction", ["Clause 1, page 1, line 3, at end insert—",
+                                         "Clause 1, page 1, line 3, at end insert—\ufffc",
+                                         "Clause 1, page 1, line 3, leave out “victims” and insert—\ufffc"])
+def test_an_insertion_whose_text_is_missing_is_not_applied(mini: lawtrack.Bill, instruction: str) -> None:
+    result = lawtrack.apply(mini, [am("1", instruction)])
+    assert [(o.status, o.detail) for o in result.outcomes] == [
+        ("unparsed", "the amendment inserts text that it does not give (the quoted text after “insert—” is missing)")]
+    assert result.bill.to_xml() == mini.to_xml()
+    # the mirror: with its text, it is applied
+    words = lawtrack.apply(mini, [am("1", instruction.replace("—\ufffc", " “x”").replace("—", " “x”"))])
+    assert [o.status for o in words.outcomes] == ["applied"]
+
+
 def test_a_failed_new_clause_leaves_its_number_free(mini: lawtrack.Bill) -> None:
     result = lawtrack.apply(mini, [
         md("NC1", f"After Clause 1, insert the following new Clause—\n\n{NEW}"),

@@ -44,6 +44,12 @@ def _amends_an_amendment(amendment: Amendment, parsed: Parsed) -> bool:
 def _plan(s: Session, amendment: Amendment, parsed: Parsed) -> Plan:
     if _amends_an_amendment(amendment, parsed):
         raise Failure("skipped", f"amends amendment {amendment.target_provision or '(unknown)'}, not the bill itself")
+    insert = getattr(parsed.operation, "insert", None)
+    if insert is not None and not insert.words and not insert.structure and not amendment.inserted_xml:
+        # "at end insert—" with its quoted text missing (not read from the paper, or not given): never applied as
+        # an insertion of nothing
+        raise Failure("unparsed", "the amendment inserts text that it does not give (the quoted text after "
+                                  "“insert—” is missing)")
     return PLANNERS[type(parsed.operation)](s, amendment, parsed, parsed.operation)
 
 
