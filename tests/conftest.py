@@ -23,7 +23,9 @@ from hypothesis import settings
 from hypothesis.configuration import set_hypothesis_home_dir
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = (ROOT.parent / "shared" / "data").resolve()
+#: Beside the repository; `make mutation` runs the tests from a copy in ``mutants/``, one level deeper.
+_CHECKOUT = ROOT.parent if ROOT.name == "mutants" and (ROOT.parent / "pyproject.toml").exists() else ROOT
+SHARED = (_CHECKOUT.parent / "shared" / "data").resolve()
 LAWMAKER = SHARED / "lawmaker"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
