@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from lxml import etree
 
@@ -11,6 +14,8 @@ from lawtrack.amendments.markdown import read_markdown_amendment
 from lawtrack.amendments.model import Amendment, Parsed, Person
 from lawtrack.amendments.paper import read_paper
 from lawtrack.amendments.paper_writer import write_paper
+from lawtrack.errors import LawtrackError
+from lawtrack.formats.akn import local
 
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 UKL = "{https://www.legislation.gov.uk/namespaces/UK-AKN}"
@@ -83,3 +88,155 @@ def test_the_same_amendments_give_the_same_bytes() -> None:
     a = Amendment(number="3", instruction="Clause 1, page 1, line 2, leave out “may”")
     assert write_paper([a], bill_title="B") == write_paper([a], bill_title="B")
     assert write_paper([a], bill_title="B").startswith(b"<?xml")
+
+
+# --- The markup, judged against LawMaker's own papers --------------------------------------------------------
+#
+# The oracle is the three real Victims and Prisoners Bill papers in bills/: every element the writer emits, with
+# every attribute it sets, must occur at the same place in one of them. Values that are LawMaker's fixed vocabulary
+# (``name``, ``class``, ``contains``, ``source``, ``href``, the metadata eIds) must match exactly; labels are
+# compared after the amendment's own label is taken out, GUIDs by form, other values by presence.
+
+REAL_PAPERS = sorted((Path(__file__).resolve().parent.parent / "bills" / "victims-and-prisoners").glob("*.xml"))
+GUID = re.compile(r"_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+VOCABULARY = {"name", "class", "contains", "source", "href"}
+Shape = tuple[tuple[str, frozenset[tuple[str, str]]], ...]
+
+
+def _value(el: etree._Element, attr: str, value: str) -> str:
+    if attr in VOCABULARY or (attr == "eId" and value.startswith("var")):
+        return value
+    if attr == "GUID":
+        return "GUID" if GUID.fullmatch(value) else f"not a GUID: {value}"
+    if attr in ("eId", "refersTo") and value.startswith("amnd_"):
+        return re.sub(r"person-\d+", "person-N", re.sub(r"^amnd_[A-Za-z0-9]+", "amnd_L", value))
+    return "*"
+
+
+def _shapes(root: etree._Element) -> dict[Shape, list[frozenset[tuple[str, str]]]]:
+    """Each element's place (its tag and vocabulary attributes, and its ancestors') -> the attributes it has."""
+    out: dict[Shape, list[frozenset[tuple[str, str]]]] = {}
+
+    def walk(el: etree._Element, path: Shape) -> None:
+        if not isinstance(el.tag, str):
+            return
+        attrs = frozenset((str(k), _value(el, str(k), str(v))) for k, v in el.attrib.items())
+        fixed = frozenset((k, v) for k, v in attrs if k in VOCABULARY or (k == "eId" and v.startswith("var")))
+        here = (*path, (etree.QName(el).localname, fixed))
+        out.setdefault(here, []).append(attrs)
+        for child in el:
+            walk(child, here)
+
+    walk(root, ())
+    return out
+
+
+def _written() -> bytes:
+    drafted = read_markdown_amendment(
+        "---\nnumber: NC36\ndnum: HoC1\nstar: ★\nproposer: {name: Sarah Champion, id: person-4267}\n"
+        "supporters: [{name: Jess Phillips, id: person-4036}, {name: Wera Hobhouse, id: person-4530}]\n"
+        "explanatory_statement: This new clause would protect victims’ data.\n---\n"
+        "To move the following Clause—\n\n#### Victims’ data\n\n- (1) A person must not share data.\n", "nc36.md")
+    words = Amendment(number="2", dnum="HoC238", instruction="Clause 1, page 1, line 16, leave out “may”",
+                      proposer=Person(name="Layla Moran", id="person-4656"))
+    return write_paper([drafted, words], bill_title="Victims and Prisoners Bill", stage="Report Stage",
+                       bill_version="As amended in Public Bill Committee", bill_number="Bill 155",
+                       house="House of Commons", date="2024-04-16", title="victims_rm_rep_0416")
+
+
+def test_every_element_and_attribute_written_is_one_lawmaker_writes_there() -> None:
+    real: dict[Shape, list[frozenset[tuple[str, str]]]] = {}
+    for path in REAL_PAPERS:
+        for shape, found in _shapes(etree.fromstring(path.read_bytes())).items():
+            real.setdefault(shape, []).extend(found)
+    assert len(REAL_PAPERS) == 3 and real
+    unlike = []
+    for shape, written in _shapes(etree.fromstring(_written())).items():
+        for attrs in written:
+            if not any(attrs <= seen for seen in real.get(shape, [])):
+                unlike.append(("/".join(tag for tag, _ in shape), sorted(attrs)))
+    assert unlike == []
+
+
+def test_the_root_declares_the_namespaces_lawmaker_declares() -> None:
+    real = etree.fromstring(REAL_PAPERS[0].read_bytes()).nsmap
+    assert set(etree.fromstring(_written()).nsmap.items()) == {(None, AKN[1:-1]), ("ukl", UKL[1:-1])}
+    assert set(etree.fromstring(_written()).nsmap.items()) <= set(real.items())
+
+
+def test_the_statement_heading_is_lawmakers_and_text_is_written_as_utf8_characters() -> None:
+    real = {h.text for path in REAL_PAPERS for h in etree.fromstring(path.read_bytes()).iterfind(
+        f".//{AKN}blockContainer[@class='explanatoryStatement']/{AKN}heading")}
+    data = _written()
+    written = [h.text for h in etree.fromstring(data).iterfind(
+        f".//{AKN}blockContainer[@class='explanatoryStatement']/{AKN}heading")]
+    assert written == ["Member's explanatory statement"] and set(written) <= real
+    assert "victims’ data".encode() in data and b"&#" not in data  # characters as themselves, as LawMaker writes
+
+
+def test_members_are_named_as_lawmaker_names_them() -> None:
+    root = etree.fromstring(write_paper([Amendment(
+        number="NC36", instruction="Clause 1, page 1, line 2, leave out “may”",
+        proposer=Person(name="Sarah Champion", id="person-4267"),
+        supporters=(Person(name="Jess Phillips", id="person-4036"), Person(name="A Member")))], bill_title="B"))
+    assert [(local(el.tag), el.get("refersTo"), el.text) for el in root.iter(f"{AKN}docIntroducer",
+                                                                              f"{AKN}docProponent")] == [
+        ("docIntroducer", "amnd_NC36#person-4267", "Sarah Champion"),
+        ("docProponent", "amnd_NC36#person-4036", "Jess Phillips"),
+        ("docProponent", None, "A Member"),  # no id: no reference, rather than a dangling "#"
+    ]
+
+
+@pytest.mark.parametrize(("number", "eid"), [
+    ("NC36", "amnd_NC36"), ("96", "amnd_96"), ("12 A", "amnd_12A"), ("1a", "amnd_1a"), ("(b)", "amnd_b"),
+    ("NC3*", "amnd_NC3"), ("", "amnd_draft1"), ("—", "amnd_draft1"),
+])
+def test_the_eid_of_each_number(number: str, eid: str) -> None:
+    root = etree.fromstring(write_paper([Amendment(number=number, instruction="Leave out Clause 3")], bill_title="B"))
+    body = root.find(f".//{AKN}amendmentBody")
+    assert body is not None and body.get("eId") == eid
+
+
+def test_guids_are_lawmaker_shaped_stable_and_distinct() -> None:
+    same_words = [Amendment(number="1", instruction="Leave out Clause 3"),
+                  Amendment(number="2", instruction="Leave out Clause 3")]
+    root = etree.fromstring(write_paper(same_words, bill_title="B"))
+    guids = [el.get("GUID") for el in root.iter() if el.get("GUID")]
+    assert len(guids) == 6 and all(GUID.fullmatch(g or "") for g in guids)
+    assert len(set(guids)) == 6  # the same words under two numbers are two amendments
+    redrafted = etree.fromstring(write_paper([Amendment(number="1", instruction="Leave out Clause 4")],
+                                             bill_title="B")).find(f".//{AKN}amendmentBody")
+    assert redrafted is not None and redrafted.get("GUID") not in guids  # new words, new amendment
+    again = etree.fromstring(write_paper(same_words, bill_title="B"))
+    assert [el.get("GUID") for el in again.iter() if el.get("GUID")] == guids
+
+
+def test_text_after_a_quoted_structure_is_kept() -> None:
+    a = read_markdown_amendment("---\nnumber: 5\n---\nClause 1, page 1, line 2, at end insert—\n\n"
+                                "- (3) A person may appeal.\n", "a.md")
+    text = a.instruction + " and renumber the subsections"
+    paper = read_paper(write_paper([a.model_copy(update={"instruction": text})], bill_title="B"))
+    assert paper.amendments[0].instruction == text
+    assert [[p.text for p in s] for s in paper.amendments[0].inserted] == [[p.text for p in s] for s in a.inserted]
+
+
+@pytest.mark.parametrize(("instruction", "xml", "message"), [
+    ("Clause 1, page 1, line 2, at end insert— \ufffc", (), "quotes 1 structure(s) but 0 are given as XML"),
+    ("Clause 1, page 1, line 2, leave out “may”", (b"<quotedStructure/>",),
+     "quotes 0 structure(s) but 1 are given as XML"),
+])
+def test_a_structure_without_its_xml_is_refused_not_written_empty(instruction: str, xml: tuple[bytes, ...],
+                                                                   message: str) -> None:
+    a = Amendment(number="7", instruction=instruction, inserted_xml=xml, source="drafts/7.md", source_line=3)
+    with pytest.raises(LawtrackError) as caught:
+        write_paper([a], bill_title="B")
+    assert caught.value.message == f"amendment 7: the instruction {message}"
+    assert (caught.value.source, caught.value.line) == ("drafts/7.md", 3)
+
+
+def test_a_quoted_structure_is_parsed_safely() -> None:
+    evil = b'<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><quotedStructure>&e;</quotedStructure>'
+    a = Amendment(number="8", instruction="Clause 1, at end insert— \ufffc", inserted_xml=(evil,))
+    with pytest.raises(LawtrackError, match="declares a DTD or entities") as caught:
+        write_paper([a], bill_title="B")
+    assert caught.value.source == "amendment 8, quoted structure 1"

@@ -9,16 +9,44 @@ from collections.abc import Sequence
 from lxml import etree
 
 from lawtrack.amendments.instructions import parse_instruction
-from lawtrack.amendments.model import OBJECT, Amendment, LeaveOutClause, LeaveOutLines, Parsed
+from lawtrack.amendments.model import OBJECT, Amendment, LeaveOutClause, LeaveOutLines, Parsed, Person
+from lawtrack.errors import LawtrackError
 from lawtrack.formats.akn import NSMAP, U, akn
 from lawtrack.formats.lawmaker import XML_DECLARATION
-from lawtrack.formats.xmlsafe import xml_text
+from lawtrack.formats.xmlsafe import parse_xml, xml_text
 
 _NS = uuid.UUID("3c2f6a0e-1d8b-5a47-9c3e-6c6177747261")
 
 
 def _guid(*parts: str) -> str:
     return "_" + str(uuid.uuid5(_NS, "|".join(parts)))
+
+
+#: The metadata LawMaker records as a process (the rest are concepts), as in its own papers.
+_PROCESSES = frozenset({"varBillStageVersion", "varStageVersion"})
+
+
+def _person(parent: etree._Element, tag: str, person: Person, eid: str) -> None:
+    """A Member as LawMaker names them (``refersTo="amnd_NC1#person-1601"``); no reference without an id."""
+    el = etree.SubElement(parent, akn(tag))
+    if person.id:
+        el.set("refersTo", f"{eid}#{person.id}")
+    el.text = xml_text(person.name)
+
+
+def _relabel(qs: etree._Element, prefix: str) -> None:
+    """Label a quoted structure inside the amendment, as LawMaker does: ``amnd_NC1__cont__qstr`` and, under it,
+    ``amnd_NC1__cont__qstr__sec__subsec_1`` (``apply`` gives inserted provisions the bill's labels anyway)."""
+    qs.set("eId", prefix)
+    for top in qs:
+        old = top.get("eId") if isinstance(top.tag, str) else None
+        if not old:
+            continue
+        new = f"{prefix}__{re.sub(r'_[^_]*$', '', old.split('__')[0])}"
+        for node in top.iter():
+            eid = node.get("eId") if isinstance(node.tag, str) else None
+            if eid and eid.startswith(old):
+                node.set("eId", new + eid[len(old):])
 
 
 def _targets(a: Amendment) -> tuple[str, str, str]:
@@ -62,8 +90,9 @@ def write_paper(
         "varPublishDate": date or "",
         "varBillNo": bill_number or "",
     }
-    for eid, value in values.items():
-        etree.SubElement(refs, akn("TLCConcept"), eId=eid, href="#varOntologies", showAs=xml_text(value))
+    for var, value in values.items():
+        kind = "TLCProcess" if var in _PROCESSES else "TLCConcept"
+        etree.SubElement(refs, akn(kind), eId=var, href="#varOntologies", showAs=xml_text(value))
     body = etree.SubElement(alist, akn("collectionBody"))
     for i, a in enumerate(amendments, start=1):
         label = re.sub(r"[^A-Za-z0-9]", "", a.number) or f"draft{i}"
@@ -77,17 +106,14 @@ def write_paper(
         abody.set(U + "targetPage", page)
         abody.set(U + "targetProvision", provision)
         abody.set(U + "type", kind)
-        heading = etree.SubElement(abody, akn("amendmentHeading"))
+        heading = etree.SubElement(abody, akn("amendmentHeading"), GUID=_guid(eid, "hdg"), eId=f"{eid}__hdg")
         if a.proposer:
-            block = etree.SubElement(heading, akn("block"), name="proposer")
-            intro = etree.SubElement(block, akn("docIntroducer"), refersTo=f"#{a.proposer.id or ''}")
-            intro.text = xml_text(a.proposer.name)
+            _person(etree.SubElement(heading, akn("block"), name="proposer"), "docIntroducer", a.proposer, eid)
         if a.supporters:
             block = etree.SubElement(heading, akn("block"), name="supporters")
             for person in a.supporters:
-                proponent = etree.SubElement(block, akn("docProponent"), refersTo=f"#{person.id or ''}")
-                proponent.text = xml_text(person.name)
-        content = etree.SubElement(abody, akn("amendmentContent"))
+                _person(block, "docProponent", person, eid)
+        content = etree.SubElement(abody, akn("amendmentContent"), GUID=_guid(eid, "cont"), eId=f"{eid}__cont")
         tblock = etree.SubElement(content, akn("tblock"))
         num = etree.SubElement(tblock, akn("num"))
         num.text = xml_text(a.number)
@@ -96,15 +122,21 @@ def write_paper(
         instruction = etree.SubElement(tblock, akn("block"), name="instruction")
         mod = etree.SubElement(instruction, akn("mod"))
         pieces = a.instruction.split(OBJECT)
+        if len(pieces) - 1 != len(a.inserted_xml):
+            raise LawtrackError(
+                f"amendment {a.number or i}: the instruction quotes {len(pieces) - 1} structure(s) but "
+                f"{len(a.inserted_xml)} are given as XML", source=a.source or None, line=a.source_line,
+                expected="one quotedStructure (inserted_xml) for each U+FFFC in the instruction")
         mod.text = xml_text(pieces[0])
         for k, rest in enumerate(pieces[1:]):
-            blob = a.inserted_xml[k] if k < len(a.inserted_xml) else b""
-            qs = etree.fromstring(blob) if blob else etree.Element(akn("quotedStructure"))
+            qs = parse_xml(a.inserted_xml[k], f"amendment {a.number or i}, quoted structure {k + 1}")
+            _relabel(qs, f"{eid}__cont__qstr" + (f"_{k + 1}" if k else ""))
             mod.append(qs)
             qs.tail = xml_text(rest)
         if a.explanatory_statement:
             just = etree.SubElement(abody, akn("amendmentJustification"))
             bc = etree.SubElement(just, akn("blockContainer"), attrib={"class": "explanatoryStatement"})
-            etree.SubElement(bc, akn("heading")).text = "Member’s explanatory statement"
+            etree.SubElement(bc, akn("heading"), GUID=_guid(eid, "statement"),
+                             eId=f"{eid}__hdg__oc_1").text = "Member's explanatory statement"  # as LawMaker has it
             etree.SubElement(bc, akn("p")).text = xml_text(a.explanatory_statement)
     return XML_DECLARATION + etree.tostring(root, encoding="UTF-8")
