@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import lawtrack
 from lawtrack import Kind
+from lawtrack.formats.markdown_reader import read_markdown
 from tests.conftest import BILLS, bill_path
 
 
@@ -82,3 +83,31 @@ def test_markdown_bill_has_lawmaker_xml(vpa: lawtrack.Bill) -> None:
     again = lawtrack.load_bill(xml)
     assert [c.label for c in again.clauses()] == [c.label for c in vpa.clauses()]
     assert again.provision("clause 1(2)(d)").text == vpa.provision("clause 1(2)(d)").text
+
+
+FLAT = """# A Bill
+
+##### 1
+
+#### Duty to share
+
+- (1) A person must—
+- (a) keep records, and
+- (b) share them—
+- (i) with the Commissioner, or
+- (ii) with the court.
+- (2) Subsection (1) does not apply to a child.
+"""
+
+
+def test_indented_list_items_nest_as_flat_ones_do() -> None:
+    nested = FLAT.replace("- (a)", "  - (a)").replace("- (b)", "  - (b)").replace("- (i)", "    - (i)").replace(
+        "- (ii)", "    * (ii)")
+    assert nested != FLAT
+    flat_bill = read_markdown(FLAT, "flat.md")
+    nested_bill = read_markdown(nested, "nested.md")
+    assert [(p.eid, p.num, p.own_text) for p in nested_bill.provisions] == [
+        (p.eid, p.num, p.own_text) for p in flat_bill.provisions]
+    assert [c.num for c in nested_bill.provision("clause 1(1)(b)").children] == ["(i)", "(ii)"]
+    assert nested_bill.provision("clause 1(1)(b)(ii)").own_text == "(ii) with the court."
+    assert not any("- (" in p.own_text for p in nested_bill.provisions)

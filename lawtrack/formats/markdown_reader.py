@@ -1,9 +1,10 @@
 """Bills and Acts as Markdown, in the layout of legislation.gov.uk conversions (legalize-uk).
 
 Layout: YAML front matter; ``#`` title; ``##`` Parts, Chapters, Schedules and Parts of Schedules; ``###``
-cross-headings; ``####`` headings; ``#####`` section (or Schedule paragraph) numbers; flat ``- (1)`` / ``- (a)``
-/ ``- (i)`` list items whose nesting is rebuilt from their labels; ``>`` blockquotes (two-space indentation for
-nesting) for text inserted into other Acts; pipe tables; ``[^key]:`` editorial notes.
+cross-headings; ``####`` headings; ``#####`` section (or Schedule paragraph) numbers; ``- (1)`` / ``- (a)`` /
+``- (i)`` list items, flat or indented as Markdown nests them, whose nesting is rebuilt from their labels; ``>``
+blockquotes (two-space indentation for nesting) for text inserted into other Acts; pipe tables; ``[^key]:``
+editorial notes.
 
 The reader builds a LawMaker document (so a Markdown bill has XML, eIds and GUIDs like any other) and derives the
 model from it with the LawMaker reader. It never crashes on the real defects of such files (stray heading runs,
@@ -33,7 +34,7 @@ FRONT_MATTER_VAR = "varMd_"
 _GUID_NS = uuid.UUID("6f0f3b1e-8a3e-5d4e-9a57-6c6177747261")  # lawtrack's namespace for derived GUIDs
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_ITEM = re.compile(r"^[-*+]\s+(.*)$")
+_ITEM = re.compile(r"^[ \t]*[-*+]\s+(.*)$")  # indented items too: nesting comes from the labels
 _LABEL = re.compile(r"^\(([0-9]+[A-Za-z]*\.?|[a-zA-Z]{1,6}[0-9]*\.?)\)(?:\s+(.*))?$")
 _QUOTE = re.compile(r"^>( ?)(.*)$")
 _FOOTNOTE = re.compile(r"^\[\^[^\]]+\]:")
