@@ -61,7 +61,8 @@ def test_broken_front_matter_names_file_and_line(tmp_path: Path) -> None:
 
 
 def _relabelled(p: Provision, old: str, new: str) -> Provision:
-    return p.model_copy(update={"eid": new + p.eid[len(old):] if p.eid.startswith(old) else p.eid,
+    eid = p.eid or ""
+    return p.model_copy(update={"eid": new + eid[len(old):] if eid.startswith(old) else p.eid,
                                 "children": tuple(_relabelled(c, old, new) for c in p.children)})
 
 
@@ -79,7 +80,7 @@ def test_draft_written_as_a_paper_reads_back_the_same() -> None:
         # the same provisions, labelled inside the paper as LawMaker labels them (eIds are unique per paper)
         prefix = f"amnd_{before.number}__cont__qstr__sec"
         assert after.inserted == tuple(tuple(_relabelled(p, "sec_0", prefix) for p in s) for s in before.inserted)
-        assert all(p.eid.startswith(prefix) for s in after.inserted for top in s for p in top.walk())
+        assert all((p.eid or "").startswith(prefix) for s in after.inserted for top in s for p in top.walk())
     assert paper.amendments[1].target_provision is None  # a new clause has no target provision
     assert paper.amendments[2].target_provision == "sec_2"
 
