@@ -29,6 +29,17 @@ class EditError(Exception):
 def raw_positions(raw: str) -> list[int]:
     """For each character of the collapsed form of ``raw`` (as the reader prints it), its index in ``raw``;
     plus one last entry, the raw index just after the last printed character."""
+    if raw.isprintable() and "  " not in raw:
+        # its only white space is single spaces (most text): the printed form is ``raw`` less an opening and a
+        # closing space
+        start = 1 if raw[:1] == " " else 0
+        end = len(raw) - 1 if len(raw) > start and raw[-1] == " " else len(raw)
+        return [*range(start, end), end]
+    return scan_raw_positions(raw)
+
+
+def scan_raw_positions(raw: str) -> list[int]:
+    """:func:`raw_positions` for any string, character by character."""
     out: list[int] = []
     i, n = 0, len(raw)
     while i < n and _WS.match(raw[i]):

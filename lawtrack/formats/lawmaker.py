@@ -176,7 +176,8 @@ class _Sink:
             if not self.sep and not self.sticky:
                 self.sep = " "
             return
-        s = _WS.sub(" ", raw)
+        # printable with no double space: its only white space is single spaces, so collapsing changes nothing
+        s = raw if raw.isprintable() and "  " not in raw else _WS.sub(" ", raw)
         if s[0] == " ":
             self.space()
             s = s[1:]
@@ -185,7 +186,7 @@ class _Sink:
         trailing = s[-1] == " "
         if trailing:
             s = s[:-1]
-        if not unicodedata.is_normalized("NFC", s):
+        if not s.isascii() and not unicodedata.is_normalized("NFC", s):
             s = unicodedata.normalize("NFC", s)
         if self.sep:
             if self.length:
@@ -232,7 +233,7 @@ class _Walker:
                 sink.text(child.tail, child, "tail")
 
     def walk(self, el: etree._Element, parent: _Rec | None, out: list[_Rec], quoted: bool) -> None:
-        qname = str(el.tag)
+        qname = el.tag  # an element: the caller skips comments and processing instructions
         tag, kind, by_attr = _TAGS.get(qname) or _tag_info(qname)
         if tag in _SKIP:
             return
