@@ -81,7 +81,8 @@ def test_every_field_is_read_back() -> None:
 def test_an_empty_paper() -> None:
     paper = read_paper(write_paper([], bill_title="Victims and Prisoners Bill"))
     assert paper.amendments == () and paper.bill_title == "Victims and Prisoners Bill"
-    assert (paper.stage, paper.house, paper.date, paper.bill_number) == (None, None, None, None)
+    assert (paper.stage, paper.house, paper.date, paper.bill_number, paper.bill_version, paper.title) == (
+        None, None, None, None, None, None)
 
 
 def test_the_same_amendments_give_the_same_bytes() -> None:
@@ -231,7 +232,8 @@ def test_a_structure_without_its_xml_is_refused_not_written_empty(instruction: s
     with pytest.raises(LawtrackError) as caught:
         write_paper([a], bill_title="B")
     assert caught.value.message == f"amendment 7: the instruction {message}"
-    assert (caught.value.source, caught.value.line) == ("drafts/7.md", 3)
+    assert (caught.value.source, caught.value.line, caught.value.expected) == (
+        "drafts/7.md", 3, "one quotedStructure (inserted_xml) for each U+FFFC in the instruction")
 
 
 def test_a_quoted_structure_is_parsed_safely() -> None:
@@ -240,3 +242,54 @@ def test_a_quoted_structure_is_parsed_safely() -> None:
     with pytest.raises(LawtrackError, match="declares a DTD or entities") as caught:
         write_paper([a], bill_title="B")
     assert caught.value.source == "amendment 8, quoted structure 1"
+
+
+def _eids(data: bytes) -> list[str]:
+    root = etree.fromstring(data)
+    return [el.get("eId", "") for qs in root.iter(f"{AKN}quotedStructure") for el in qs.iter() if el.get("eId")]
+
+
+def test_inserted_provisions_are_labelled_as_lawmaker_labels_them() -> None:
+    # LawMaker, in the real papers: amnd_NC1__cont__qstr__sec__subsec_1 (a new clause has no number yet),
+    # amnd_201__cont__qstr__para_b__subpara_i and, for the second structure, amnd_201__cont__qstr__oc_1__subsec_5A
+    new_clause = read_markdown_amendment("---\nnumber: NC4\n---\nTo move the following Clause—\n\n#### Appeals\n\n"
+                                         "- (1) A person may appeal.\n- (2) An appeal is to the tribunal.\n", "nc.md")
+    assert _eids(write_paper([new_clause], bill_title="B")) == [
+        "amnd_NC4__cont__qstr", "amnd_NC4__cont__qstr__sec", "amnd_NC4__cont__qstr__sec__subsec_1",
+        "amnd_NC4__cont__qstr__sec__subsec_2"]
+    subsections = read_markdown_amendment(
+        "---\nnumber: 5\n---\nClause 1, page 1, line 2, leave out subsection (2) and insert—\n\n"
+        "- (2) A person may appeal—\n- (a) to the tribunal, or\n- (b) to the court.\n- (2A) No fee is payable.\n",
+        "5.md")
+    assert _eids(write_paper([subsections], bill_title="B")) == [
+        "amnd_5__cont__qstr", "amnd_5__cont__qstr__subsec_2", "amnd_5__cont__qstr__subsec_2__para_a",
+        "amnd_5__cont__qstr__subsec_2__para_b", "amnd_5__cont__qstr__subsec_2A"]
+    two = Amendment(number="201", instruction="Clause 3, leave out subsection (5) and insert— \ufffc and after "
+                    "subsection (5) insert— \ufffc",
+                    inserted_xml=(subsections.inserted_xml[0], new_clause.inserted_xml[0]))
+    assert _eids(write_paper([two], bill_title="B")) == [
+        "amnd_201__cont__qstr", "amnd_201__cont__qstr__subsec_2", "amnd_201__cont__qstr__subsec_2__para_a",
+        "amnd_201__cont__qstr__subsec_2__para_b", "amnd_201__cont__qstr__subsec_2A",
+        "amnd_201__cont__qstr__oc_1", "amnd_201__cont__qstr__oc_1__sec", "amnd_201__cont__qstr__oc_1__sec__subsec_1",
+        "amnd_201__cont__qstr__oc_1__sec__subsec_2"]
+
+
+def test_a_comment_in_a_quoted_structure_is_kept_and_not_labelled() -> None:
+    blob = (b'<quotedStructure xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><!-- drafted by hand -->'
+            b'<subsection eId="sec_0__subsec_3"><num>(3)</num><content><p>No fee.</p></content></subsection>'
+            b'</quotedStructure>')
+    a = Amendment(number="6", instruction="Clause 1, page 1, line 2, at end insert— \ufffc", inserted_xml=(blob,))
+    data = write_paper([a], bill_title="B")
+    assert _eids(data) == ["amnd_6__cont__qstr", "amnd_6__cont__qstr__subsec_3"]
+    assert b"<!-- drafted by hand -->" in data
+
+
+def test_the_parts_of_an_amendment_carry_lawmakers_labels_and_guids() -> None:
+    root = etree.fromstring(_written())
+    got = [(local(el.tag), el.get("eId")) for el in root.iter(f"{AKN}amendmentHeading", f"{AKN}amendmentContent",
+                                                              f"{AKN}heading") if el.get("eId")]
+    assert got == [("amendmentHeading", "amnd_NC36__hdg"), ("amendmentContent", "amnd_NC36__cont"),
+                   ("heading", "amnd_NC36__hdg__oc_1"),  # the statement's, as LawMaker labels it
+                   ("amendmentHeading", "amnd_2__hdg"), ("amendmentContent", "amnd_2__cont")]
+    for el in root.iter(f"{AKN}amendmentBody", f"{AKN}amendmentHeading", f"{AKN}amendmentContent"):
+        assert GUID.fullmatch(el.get("GUID") or "")

@@ -35,16 +35,19 @@ def _person(parent: etree._Element, tag: str, person: Person, eid: str) -> None:
 
 
 def _relabel(qs: etree._Element, prefix: str) -> None:
-    """Label a quoted structure inside the amendment, as LawMaker does: ``amnd_NC1__cont__qstr`` and, under it,
-    ``amnd_NC1__cont__qstr__sec__subsec_1`` (``apply`` gives inserted provisions the bill's labels anyway)."""
+    """Label a quoted structure inside the amendment as LawMaker does: ``amnd_NC1__cont__qstr`` (the second
+    ``…__qstr__oc_1``), and under it each provision by its own last label part (``…__qstr__subsec_5A__para_a``;
+    a new clause, which has no number yet, ``…__qstr__sec``). ``apply`` gives inserted provisions the bill's
+    labels anyway."""
     qs.set("eId", prefix)
-    for top in qs:
-        old = top.get("eId") if isinstance(top.tag, str) else None
+    for top in qs.iterchildren("*"):
+        old = top.get("eId")
         if not old:
             continue
-        new = f"{prefix}__{re.sub(r'_[^_]*$', '', old.split('__')[0])}"
-        for node in top.iter():
-            eid = node.get("eId") if isinstance(node.tag, str) else None
+        own = old.rsplit("__", 1)[-1]
+        new = f"{prefix}__{own.removesuffix('_0')}"
+        for node in top.iter("*"):
+            eid = node.get("eId")
             if eid and eid.startswith(old):
                 node.set("eId", new + eid[len(old):])
 
@@ -130,7 +133,7 @@ def write_paper(
         mod.text = xml_text(pieces[0])
         for k, rest in enumerate(pieces[1:]):
             qs = parse_xml(a.inserted_xml[k], f"amendment {a.number or i}, quoted structure {k + 1}")
-            _relabel(qs, f"{eid}__cont__qstr" + (f"_{k + 1}" if k else ""))
+            _relabel(qs, f"{eid}__cont__qstr" + (f"__oc_{k}" if k else ""))
             mod.append(qs)
             qs.tail = xml_text(rest)
         if a.explanatory_statement:
