@@ -614,10 +614,32 @@ def _fresh(el: etree._Element) -> tuple[Provision, bool]:
     return _finish(walker, recs)[0], alone
 
 
+_XML_SPACE = " \t\r\n"
+
+
+def _first_of(el: etree._Element) -> bool | None:
+    """True when a line anchor comes first in ``el``, False when text (other than XML white space) does, None
+    when neither is there: a walk in document order that stops at the first of them."""
+    if el.text and el.text.strip(_XML_SPACE):
+        return False
+    for child in el:
+        tag = child.tag
+        if isinstance(tag, str):  # an element (comments and processing instructions have a function as tag)
+            found = _first_of(child)
+            if found is not None:
+                return found
+        elif tag is etree.ProcessingInstruction and child.target == "L":
+            return True
+        if child.tail and child.tail.strip(_XML_SPACE):
+            return False
+    return None
+
+
 def _starts_with_anchor(el: etree._Element) -> bool:
-    """Whether a line anchor comes before the first printed word of ``el`` (its first line is its own)."""
-    found = el.xpath("(.//text()[normalize-space()] | .//processing-instruction('L'))[1]")
-    return isinstance(found, list) and bool(found) and not isinstance(found[0], str)
+    """Whether a line anchor comes before the first printed word of ``el`` (its first line is its own): the
+    XPath ``(.//text()[normalize-space()] | .//processing-instruction('L'))[1]`` is a processing instruction,
+    found without evaluating the whole union over ``el``."""
+    return _first_of(el) is True
 
 
 def _merge_lines(pieces: list[tuple[int, tuple[LineSpan, ...], bool]]) -> tuple[LineSpan, ...]:

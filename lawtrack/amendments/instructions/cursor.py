@@ -49,11 +49,16 @@ class Cursor:
     # -- vocabulary ---------------------------------------------------------------------------------------------
     def word(self, *choices: str) -> str | None:
         """Accept one word from ``choices`` (case-insensitive, "sub-paragraph" counts as one word)."""
-        tok = self.peek()
-        if tok is not None and tok.kind == "word" and tok.lower in choices:
-            self.pos += 1
-            return tok.lower
-        self.expected(" / ".join(f"'{c}'" for c in choices))
+        pos = self.pos
+        if pos < len(self.tokens):
+            tok = self.tokens[pos]
+            if tok.kind == "word":
+                lower = tok.text.lower()
+                if lower in choices:
+                    self.pos = pos + 1
+                    return lower
+        if pos >= self.best_pos:  # only the furthest point reached is reported: build its words only then
+            self.expected(" / ".join(f"'{c}'" for c in choices))
         return None
 
     def words(self, phrase: str) -> bool:
