@@ -15,6 +15,7 @@ PACKAGE = ROOT / "lawtrack"
 #: Floors, bottom first. A module may import its own package and anything on a lower floor.
 FLOORS: dict[str, int] = {
     "lawtrack.errors": 0,
+    "lawtrack.gcpause": 0,
     "lawtrack.fileio": 1,
     "lawtrack.model": 1,
     "lawtrack.formats": 2,

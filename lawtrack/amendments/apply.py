@@ -28,6 +28,7 @@ from lawtrack.amendments.prints import other_bill, print_mismatch
 from lawtrack.amendments.xmledit import EditError
 from lawtrack.errors import LawtrackError
 from lawtrack.formats.lawmaker import rebuild_bill
+from lawtrack.gcpause import collector_paused
 from lawtrack.model.bill import Bill
 
 __all__ = ["ApplyResult", "Outcome", "apply", "print_mismatch"]
@@ -68,6 +69,11 @@ def apply(bill: Bill, amendments: Sequence[Amendment], *, force: bool = False) -
     >>> result.bill.provision("clause 26A").heading
     'Victims of specified offences: data-sharing for immigration purposes'
     """
+    with collector_paused():
+        return _apply(bill, amendments, force)
+
+
+def _apply(bill: Bill, amendments: Sequence[Amendment], force: bool) -> ApplyResult:
     s = Session(bill)
     outcomes: list[Outcome | None] = []
     kept: list[tuple[int, Amendment, Plan]] = []

@@ -7,7 +7,6 @@ pass over the tree: plain text, printed-line anchors (``<?L page-line?>``) and i
 
 from __future__ import annotations
 
-import gc
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
@@ -19,6 +18,7 @@ from lxml import etree
 from lawtrack.errors import LawtrackError
 from lawtrack.formats.akn import AKN_NS, local
 from lawtrack.formats.xmlsafe import parse_xml
+from lawtrack.gcpause import collector_paused
 from lawtrack.model.address import label_of
 from lawtrack.model.bill import Bill, BillMetadata
 from lawtrack.model.provision import Kind, LineSpan, Mark, Provision
@@ -369,18 +369,11 @@ def _build(rec: _Rec, t: _Text) -> Provision:
 
 def provisions_of(container: etree._Element) -> tuple[Provision, ...]:
     """Typed provisions (with text, lines and marks) of the provision elements inside ``container``."""
-    # The reader makes hundreds of thousands of small objects and no reference cycles: the cyclic collector
-    # would only re-scan them, again and again as the heap grows (12-20% of a large bill's load)
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         walker = _Walker()
         recs: list[_Rec] = []
         walker.walk_children(container, None, recs, False)
         return tuple(_finish(walker, recs))
-    finally:
-        if paused:
-            gc.enable()
 
 
 def provision_elements(container: etree._Element) -> list[etree._Element]:
