@@ -293,3 +293,24 @@ def test_the_parts_of_an_amendment_carry_lawmakers_labels_and_guids() -> None:
                    ("amendmentHeading", "amnd_2__hdg"), ("amendmentContent", "amnd_2__cont")]
     for el in root.iter(f"{AKN}amendmentBody", f"{AKN}amendmentHeading", f"{AKN}amendmentContent"):
         assert GUID.fullmatch(el.get("GUID") or "")
+    statement = root.find(f".//{AKN}blockContainer[@class='explanatoryStatement']/{AKN}heading")
+    assert statement is not None and GUID.fullmatch(statement.get("GUID") or "")
+
+
+def test_every_guid_in_a_paper_is_its_own() -> None:
+    a = [Amendment(number=n, instruction="Leave out Clause 3", explanatory_statement="Why.") for n in ("1", "2")]
+    guids = [el.get("GUID") for el in etree.fromstring(write_paper(a, bill_title="B")).iter() if el.get("GUID")]
+    assert len(guids) == 8 and len(set(guids)) == 8  # body, heading, content and statement heading, twice
+
+
+def test_a_drafted_structure_is_labelled_by_its_own_last_label_part() -> None:
+    # ``lawtrack draft`` quotes the bill's own elements, whose eIds run deep (sec_2__subsec_3__para_b); LawMaker
+    # labels such a structure amnd_9__cont__qstr__para_b
+    blob = (b'<quotedStructure xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">'
+            b'<level class="para1" eId="sec_2__subsec_3__para_b"><num>(b)</num><intro><p>the court:</p></intro>'
+            b'<level class="para2" eId="sec_2__subsec_3__para_b__subpara_i"><num>(i)</num><content><p>x</p></content>'
+            b'</level></level></quotedStructure>')
+    a = Amendment(number="9", instruction="Clause 2, page 1, line 3, leave out paragraph (b) and insert— \ufffc",
+                  inserted_xml=(blob,))
+    assert _eids(write_paper([a], bill_title="B")) == [
+        "amnd_9__cont__qstr", "amnd_9__cont__qstr__para_b", "amnd_9__cont__qstr__para_b__subpara_i"]

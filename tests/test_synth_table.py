@@ -12,12 +12,13 @@ import lawtrack
 from lawtrack.amendments.synth import FILLERS, Generated, candidate_pool, candidates, generate
 from tests import minibill
 
-# Clause 2 printed as:  1-9 "2 Reports" / 1-10 "(1) The report must—" / 2-1 "(iii) name the court, the court"
+# Clause 2 printed as:  1-9 "2 Reports" / 1-10 "(1) The report must—" /
+#                      2-1 "(iii) name the court, the court (within reason)"
 CLAUSE_2 = """
 <section GUID="_c2" eId="sec_2"><num><?L 1-9?>2</num><heading>Reports</heading>
  <subsection GUID="_c2s1" eId="sec_2__subsec_1"><num><?L 1-10?>(1)</num><intro><p>The report must—</p></intro>
   <level class="para1" GUID="_c2s1i" eId="sec_2__subsec_1__para_iii"><num><?L 2-1?>(iii)</num><content><p>name the
-   court, the court</p></content></level>
+   court, the court (within reason)</p></content></level>
  </subsection>
 </section>"""
 
@@ -30,9 +31,11 @@ def test_the_words_it_may_quote_are_those_once_on_their_line_and_not_a_label() -
     bill = _bill()
     clause = bill.provision("clause 2")
     got = candidates(clause)
-    # "(iii)" is a label; "the" and "court" are twice on line 2-1; "2" and "(1)" are not words
+    # "(iii)" is a label; "the" and "court" are twice on line 2-1; "2" and "(1)" are not words; a word only opening
+    # or only closing a bracket is no label
     assert [(page, line, word) for page, line, _, _, word in got] == [
-        (1, 9, "Reports"), (1, 10, "The"), (1, 10, "report"), (1, 10, "must"), (2, 1, "name")]
+        (1, 9, "Reports"), (1, 10, "The"), (1, 10, "report"), (1, 10, "must"), (2, 1, "name"), (2, 1, "within"),
+        (2, 1, "reason")]
     for page, line, start, end, word in got:
         assert clause.text[start:end] == word
         assert any(s.page == page and s.line == line and s.start <= start and end <= s.end for s in clause.lines)
@@ -111,3 +114,20 @@ def test_the_pool_given_is_the_pool_used() -> None:
     assert {g.expected.clause for g in generate(bill, 50, random.Random(2), per_line=9, pool=only_3)} == {"3"}
     assert [g.amendment.instruction for g in generate(bill, 20, random.Random(3), pool=pool)] == [
         g.amendment.instruction for g in generate(bill, 20, random.Random(3))]
+
+
+def test_lines_of_the_same_number_on_two_pages_are_two_lines() -> None:
+    # clause 2 runs on to page 2, line 10 (as on page 1): a line is a page and a line number
+    data = minibill.xml()
+    for old, new in [(b"<?L 2-3?>", b"<?L 2-13?>"), (b"<?L 2-4?>", b"<?L 2-14?>"), (b"<?L 2-5?>", b"<?L 2-15?>"),
+                     (b"<?L 2-6?>", b"<?L 2-16?>"), (b"<?L 2-7?>", b"<?L 2-17?>"), (b"<?L 2-8?>", b"<?L 2-18?>"),
+                     (b"be\n  combined with the caf\xc3\xa9 notice.", b"be\n  combined <?L 2-10?>with the caf\xc3\xa9 notice.")]:
+        assert old in data, old
+        data = data.replace(old, new)
+    bill = lawtrack.load_bill(data, name="<mini bill>")
+    assert {(s.page, s.line) for s in bill.provision("clause 2").lines} == {(1, 9), (1, 10), (2, 1), (2, 2), (2, 10)}
+    pool = candidate_pool(bill)
+    lines = {(c.label, cand[0], cand[1]) for c, cand in pool}
+    assert ("2", 1, 10) in lines and ("2", 2, 10) in lines
+    generated = generate(bill, 10_000, random.Random(5), pool=pool)
+    assert len(generated) == len(lines)  # one on each
