@@ -16,6 +16,7 @@ from lawtrack.amendments.paper import read_paper
 from lawtrack.amendments.paper_writer import write_paper
 from lawtrack.errors import LawtrackError
 from lawtrack.formats.akn import local
+from tests.conftest import shared_file
 
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 UKL = "{https://www.legislation.gov.uk/namespaces/UK-AKN}"
@@ -24,12 +25,13 @@ UKL = "{https://www.legislation.gov.uk/namespaces/UK-AKN}"
 @pytest.mark.parametrize(("instruction", "provision", "page"), [
     ("Clause 2, page 3, line 15, leave out “x”", "sec_2", "p_3__ln_15"),
     ("Clause 12A, page 3, line 15, at end insert “x”", "sec_12A", "p_3__ln_15"),
-    ("Schedule 1, page 20, line 6, leave out “x” and insert “y”", "sched_1", "p_20__ln_6"),
+    # a Schedule is targeted as sch_N, as in the Energy Bill report paper (ukl:targetProvision="sch_8")
+    ("Schedule 1, page 20, line 6, leave out “x” and insert “y”", "sch_1", "p_20__ln_6"),
     ("Clause 2, page 3, leave out lines 5 to 7", "sec_2", "p_3__ln_5"),
     ("Clause 2, line 4, leave out “x”", "sec_2", "ln_4"),
     ("Clause 2, leave out “x”", "sec_2", ""),
     ("Leave out Clause 3", "sec_3", ""),
-    ("Leave out Schedule 1", "sched_1", ""),
+    ("Leave out Schedule 1", "sch_1", ""),
     ("Page 5, line 1, leave out “Part”", "", "p_5__ln_1"),
 ])
 def test_the_markup_of_each_instruction(instruction: str, provision: str, page: str) -> None:
@@ -314,3 +316,46 @@ def test_a_drafted_structure_is_labelled_by_its_own_last_label_part() -> None:
                   inserted_xml=(blob,))
     assert _eids(write_paper([a], bill_title="B")) == [
         "amnd_9__cont__qstr", "amnd_9__cont__qstr__para_b", "amnd_9__cont__qstr__para_b__subpara_i"]
+
+
+REAL_PAPERS_SHARED = [
+    "lawmaker/victims-and-prisoners-bill/victims_prisoners_rm_pbc_0628.xml",
+    "lawmaker/victims-and-prisoners-bill/victims_prisoners_rm_rep_0906.xml",
+    "lawmaker/victims-and-prisoners-bill/victims_prisoners_rm_rep_0908.xml",
+    "lawmaker/other-amendment-papers/energy_rm_rep_0904.xml",
+    "lawmaker/data-protection-digital-information-bill/datapro_rm_rep_0721.xml",
+    "lawmaker/data-protection-digital-information-bill/datapro_rm_rep_0825.xml",
+]
+FIELDS = ("number", "dnum", "star", "instruction", "explanatory_statement", "proposer", "supporters", "type",
+          "target_provision", "target_page", "heading", "bill_title", "stage", "bill_version", "bill_number", "house",
+          "paper_date")
+
+
+@pytest.mark.parametrize("path", REAL_PAPERS_SHARED)
+def test_a_real_paper_written_again_reads_back_the_same(path: str) -> None:
+    """LawMaker's own papers, read and written again: every field the reader takes from the paper, LawMaker's
+    markup (type, target provision, target page) included, and the text of every quoted structure."""
+    paper = read_paper(shared_file(path).read_bytes(), path)
+    again = read_paper(write_paper(paper.amendments, bill_title=paper.bill_title or "", stage=paper.stage,
+                                   bill_version=paper.bill_version, bill_number=paper.bill_number,
+                                   house=paper.house, date=paper.date, title=paper.title), "<written>")
+    assert len(again.amendments) == len(paper.amendments) > 0
+    for a, b in zip(paper.amendments, again.amendments, strict=True):
+        assert [getattr(b, k) for k in FIELDS] == [getattr(a, k) for k in FIELDS], a.number
+        assert [[p.text for p in s] for s in b.inserted] == [[p.text for p in s] for s in a.inserted], a.number
+
+
+def test_what_the_words_do_not_say_is_kept_from_the_paper() -> None:
+    # an amendment to an amendment: "Line 25, at end insert" names no clause; its paper said which amendment
+    kept = Amendment(number="(a)", instruction="Line 25, at end insert “, or”", target_provision="amnd_NC4",
+                     target_page="ln_25")
+    drafted = Amendment(number="(b)", instruction="Line 25, at end insert “, or”")
+    found = [(b.get(f"{UKL}targetProvision"), b.get(f"{UKL}targetPage")) for b in etree.fromstring(
+        write_paper([kept, drafted], bill_title="B")).iter(f"{AKN}amendmentBody")]
+    assert found == [("amnd_NC4", "ln_25"), ("", "ln_25")]
+    # what the words do say wins over what an edited amendment still carries
+    moved = Amendment(number="3", instruction="Clause 4, page 2, line 1, leave out “may”", target_provision="sec_3",
+                      target_page="p_1__ln_9")
+    body = etree.fromstring(write_paper([moved], bill_title="B")).find(f".//{AKN}amendmentBody")
+    assert body is not None
+    assert (body.get(f"{UKL}targetProvision"), body.get(f"{UKL}targetPage")) == ("sec_4", "p_2__ln_1")

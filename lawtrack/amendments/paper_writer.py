@@ -59,14 +59,15 @@ def _targets(a: Amendment) -> tuple[str, str, str]:
     addr, op = parsed.address, parsed.operation
     provision = ""
     if isinstance(op, LeaveOutClause):
-        provision = f"sec_{op.clause}" if op.clause else f"sched_{op.schedule}"
+        provision = f"sec_{op.clause}" if op.clause else f"sch_{op.schedule}"
     elif addr.clause is not None:
         provision = f"sec_{addr.clause}"
     elif addr.schedule is not None:
-        provision = f"sched_{addr.schedule}"
+        provision = f"sch_{addr.schedule}"  # LawMaker targets a Schedule as sch_N
     line = addr.line if addr.line is not None else (op.first if isinstance(op, LeaveOutLines) else None)
     page = (f"p_{addr.page}__" if addr.page is not None else "") + f"ln_{line}" if line is not None else ""
-    return parsed.lawmaker_type, provision, page
+    # what the words do not say (the amendment an amendment amends, "amnd_NC4") is kept from the paper it came from
+    return parsed.lawmaker_type, provision or a.target_provision or "", page or a.target_page or ""
 
 
 def write_paper(
