@@ -359,3 +359,19 @@ def test_what_the_words_do_not_say_is_kept_from_the_paper() -> None:
     body = etree.fromstring(write_paper([moved], bill_title="B")).find(f".//{AKN}amendmentBody")
     assert body is not None
     assert (body.get(f"{UKL}targetProvision"), body.get(f"{UKL}targetPage")) == ("sec_4", "p_2__ln_1")
+
+
+def test_new_clauses_are_unnumbered_in_the_paper_and_two_in_one_structure_are_told_apart() -> None:
+    # every quoted clause in the real papers is labelled …__qstr__sec (95 of 95): a new clause has no number yet
+    two = read_markdown_amendment("---\nnumber: NC7\n---\nTo move the following Clauses—\n\n#### Duty\n\n"
+                                  "- (1) A person must act.\n\n#### Power\n\n- (1) A person may act.\n", "nc7.md")
+    assert _eids(write_paper([two], bill_title="B")) == [
+        "amnd_NC7__cont__qstr", "amnd_NC7__cont__qstr__sec", "amnd_NC7__cont__qstr__sec__subsec_1",
+        "amnd_NC7__cont__qstr__sec__oc_1", "amnd_NC7__cont__qstr__sec__oc_1__subsec_1"]
+    drafted = (b'<quotedStructure xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">'
+               b'<section eId="sec_15"><num>15</num><heading>Fees</heading><subsection eId="sec_15__subsec_1">'
+               b'<num>(1)</num><content><p>No fee.</p></content></subsection></section></quotedStructure>')
+    moved = Amendment(number="12", instruction="Leave out Clause 15 and insert the following new Clause— \ufffc",
+                      inserted_xml=(drafted,))
+    assert _eids(write_paper([moved], bill_title="B")) == [
+        "amnd_12__cont__qstr", "amnd_12__cont__qstr__sec", "amnd_12__cont__qstr__sec__subsec_1"]

@@ -36,16 +36,21 @@ def _person(parent: etree._Element, tag: str, person: Person, eid: str) -> None:
 
 def _relabel(qs: etree._Element, prefix: str) -> None:
     """Label a quoted structure inside the amendment as LawMaker does: ``amnd_NC1__cont__qstr`` (the second
-    ``…__qstr__oc_1``), and under it each provision by its own last label part (``…__qstr__subsec_5A__para_a``;
-    a new clause, which has no number yet, ``…__qstr__sec``). ``apply`` gives inserted provisions the bill's
-    labels anyway."""
+    ``…__qstr__oc_1``), and under it each provision by its own last label part (``…__qstr__subsec_5A__para_a``).
+    A clause is a new clause, unnumbered until the bill is reprinted: ``…__qstr__sec`` (a second in the same
+    structure ``…__qstr__sec__oc_1``). ``apply`` gives inserted provisions the bill's labels anyway."""
     qs.set("eId", prefix)
+    seen: dict[str, int] = {}
     for top in qs.iterchildren("*"):
         old = top.get("eId")
         if not old:
             continue
         own = old.rsplit("__", 1)[-1]
-        new = f"{prefix}__{own.removesuffix('_0')}"
+        if own.startswith("sec_"):
+            own = "sec"
+        n = seen.get(own, 0)
+        seen[own] = n + 1
+        new = f"{prefix}__{own}" + (f"__oc_{n}" if n else "")
         for node in top.iter("*"):
             eid = node.get("eId")
             if eid and eid.startswith(old):
