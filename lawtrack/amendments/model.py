@@ -288,7 +288,7 @@ class Amendment(_Frozen):
     number: str  # marshalled number: "27", "NC14", "96"; "" for a draft not yet numbered
     dnum: str | None = None  # LawMaker's ukl:dnum ("HoC238"), the Bills API's dNum
     type: str | None = None  # LawMaker ukl:type as given in the paper
-    target_provision: str | None = None  # ukl:targetProvision as given ("sec_22", "sched_2", "amnd_NC4")
+    target_provision: str | None = None  # ukl:targetProvision as given ("sec_22", "sch_2", "amnd_NC4")
     target_page: str | None = None  # ukl:targetPage as given ("p_18__ln_11")
     proposer: Person | None = None
     supporters: tuple[Person, ...] = ()
