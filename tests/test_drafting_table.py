@@ -682,3 +682,69 @@ def test_a_new_part_of_a_schedule_is_inserted_whole_with_its_cross_headings() ->
                 "</content></paragraph></hcontainer></part>")
     assert _draft_grouped((_SCHED_PART_END, _SCHED_PART_END + new_part)) == (
         [f"Schedule 1, page 1, line 10, at end insert—{OBJ}"], [])
+
+
+_PART_START, _PART_END = '<paragraph GUID="_s1p1"', "section 2.</p></content></subparagraph>\n  </paragraph>"
+
+
+def _schedule_1_in_a_part(xml: bytes) -> bytes:
+    """The mini bill's Schedule 1 with its two paragraphs in a PART 1."""
+    text = xml.decode()
+    return text.replace(_PART_START, '<part GUID="_s1pt" eId="sched_1__pt_1"><num>PART 1</num><heading>Acts'
+                                     "</heading>" + _PART_START, 1).replace(_PART_END, _PART_END + "</part>",
+                                                                            1).encode()
+
+
+def test_a_part_that_went_names_the_provisions_that_stay_in_the_old_print() -> None:
+    assert _drafted(_schedule_1_in_a_part(minibill.xml()), minibill.xml()) == (
+        [], ["not emitted: PART 1 went over provisions that stay (Schedule 1, paragraph 1, Schedule 1, paragraph 2); "
+             "lawtrack does not draft a heading alone"])
+    # the Part and paragraph 2 went, paragraph 1 stays: only what stays is named
+    without_2 = minibill.xml().decode()
+    start = without_2.index('<paragraph GUID="_s1p2"')
+    without_2 = without_2[:start] + without_2[without_2.index(_PART_END) + len(_PART_END):]
+    instructions, notes = _drafted(_schedule_1_in_a_part(minibill.xml()), without_2.encode())
+    assert instructions == ["Schedule 1, page 2, line 7, leave out paragraph 2"]
+    assert notes == ["not emitted: PART 1 went over provisions that stay (Schedule 1, paragraph 1); lawtrack does not "
+                     "draft a heading alone"]
+
+
+def test_a_heading_over_an_unnumbered_schedules_paragraphs_names_them_as_the_schedule_does() -> None:
+    xml = minibill.xml(edit=("<num><?L 2-5?>SCHEDULE 1</num>", "<num><?L 2-5?>SCHEDULE</num>"))
+    assert _drafted(xml, _schedule_1_in_a_part(xml)) == (
+        [], ["not emitted: PART 1 is new over provisions that stay (Schedule, paragraph 1, Schedule, paragraph 2); "
+             "lawtrack does not draft a heading alone"])
+
+
+def test_a_heading_over_more_than_three_provisions_that_stay_says_how_many_more() -> None:
+    c1, c2, c3 = minibill._CLAUSE_1, minibill._CLAUSE_2, minibill._CLAUSE_3
+    c4 = ('<section GUID="_c4" eId="sec_4"><num>4</num><heading>Extent</heading><content><p>This Act extends to '
+          "England.</p></content></section>")
+    general = '<hcontainer name="crossheading" GUID="_xg" eId="xhdg_g"><heading>General</heading>'
+    old = minibill._xml(general + c1 + c2 + c3 + c4 + "</hcontainer>" + minibill._SCHEDULE, '"Mini Bill"')
+    new = minibill._xml(c1 + c2 + c3 + c4 + minibill._SCHEDULE, '"Mini Bill"')
+    assert _drafted(old, new) == (
+        [], ["not emitted: the cross-heading “General” went over provisions that stay (Clause 1, Clause 2, Clause 3 "
+             "and 1 more); lawtrack does not draft a heading alone"])
+
+
+def test_a_new_schedule_says_how_many_provisions_it_brings() -> None:
+    two = _S2_PARA + _S2_PARA.replace("_s2p1", "_s2p2").replace("para_1", "para_2").replace("<num>1</num>",
+                                                                                          "<num>2</num>")
+    new = minibill.xml(edit=(_SCHEDULES_END, " </hcontainer>\n" + _SCHEDULE_2.format(part=two)))
+    assert _drafted(minibill.xml(), new)[1] == [
+        "not emitted: SCHEDULE 2 is new with 2 provisions under it; lawtrack does not draft a new Schedule — table it "
+        "by hand"]
+    words_only = "<content><p>The Old Act is repealed.</p></content>"
+    new = minibill.xml(edit=(_SCHEDULES_END, " </hcontainer>\n" + _SCHEDULE_2.format(part=words_only)))
+    assert _drafted(minibill.xml(), new)[1] == [
+        "not emitted: SCHEDULE 2 is new; lawtrack does not draft a new Schedule — table it by hand"]
+
+
+def test_a_new_paragraph_at_the_start_of_the_next_schedule_without_parts_is_a_note() -> None:
+    """Schedule 1 ends with paragraph 2 and Schedule 2 (no Parts) gets a first paragraph: "at end insert" after
+    Schedule 1's paragraph 2 would put it in the wrong Schedule."""
+    old = minibill.xml(edit=(_SCHEDULES_END, " </hcontainer>\n" + _SCHEDULE_2.format(part="")))
+    new = minibill.xml(edit=(_SCHEDULES_END, " </hcontainer>\n" + _SCHEDULE_2.format(part=_S2_PARA)))
+    assert _drafted(old, new) == ([], ["not emitted: no Schedule paragraph before the new paragraph 1 to insert it "
+                                       "after"])

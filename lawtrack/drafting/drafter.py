@@ -188,8 +188,9 @@ def _heading_came_or_went(ctx: Ctx, p: Provision | None, q: Provision | None) ->
         ctx.note(f"not emitted: {name} is new{count}; "
                  f"lawtrack does not draft a new {what} — table it by hand")
     elif kept:
-        ctx.note(f"not emitted: {name} {'is new' if p is None else 'went'} over provisions that stay "
-                 f"({', '.join(_ref(bill, u) for u in kept[:3])}); lawtrack does not draft a heading alone")
+        named = ", ".join(_ref(bill, u) for u in kept[:3]) + (f" and {len(kept) - 3} more" if len(kept) > 3 else "")
+        ctx.note(f"not emitted: {name} {'is new' if p is None else 'went'} over provisions that stay ({named}); "
+                 "lawtrack does not draft a heading alone")
 
 
 def _ref(bill: Bill, p: Provision) -> str:
