@@ -2,7 +2,8 @@
 
 The reader keeps the parsed document as the bill's source of truth (so writing it back is lossless: processing
 instructions, comments, namespaces and whitespace are all kept) and derives the typed provisions from it in one
-pass over the tree: plain text, printed-line anchors (``<?L page-line?>``) and inline marks.
+pass over the tree: plain text, printed-line anchors (``<?L page-line?>``) and inline marks. That pass runs on
+first use (:class:`LawmakerProvisions`); a clause looked up before it is read on its own.
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import MutableMapping
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from lxml import etree
 
@@ -321,7 +323,11 @@ def _trimmed(text: str, end: int, floor: int) -> int:
     return end
 
 
-def _build(rec: _Rec, t: _Text) -> Provision:
+def _build(rec: _Rec, t: _Text, known: MutableMapping[Any, Provision] | None = None) -> Provision:
+    if known and rec.node is not None:
+        found = known.get(rec.node)
+        if found is not None:
+            return found
     text, offsets = t.text, t.offsets
     start = rec.start if rec.start >= 0 else rec.end
     end = max(rec.end, start)
@@ -346,7 +352,7 @@ def _build(rec: _Rec, t: _Text) -> Provision:
     j1 = bisect_right(mark_starts, end, j0)  # empty marks at the very end belong here too
     pmarks = [Mark(m.tag, m.start - start, m.end - start, m.attrs) for m in t.marks[j0:j1]
               if m.end <= end and (m.start < end or m.start == m.end)]
-    children = tuple(_build(c, t) for c in rec.children)
+    children = tuple(_build(c, t, known) for c in rec.children)
     num = text[rec.num[0] : rec.num[1]].strip() if rec.num and rec.num[0] >= 0 else None
     heading = text[rec.heading[0] : rec.heading[1]].strip() if rec.heading and rec.heading[0] >= 0 else None
     own_end = min(max(rec.own_end, start), end) - start
@@ -367,13 +373,15 @@ def _build(rec: _Rec, t: _Text) -> Provision:
     )
 
 
-def provisions_of(container: etree._Element) -> tuple[Provision, ...]:
-    """Typed provisions (with text, lines and marks) of the provision elements inside ``container``."""
+def provisions_of(container: etree._Element, known: MutableMapping[Any, Provision] | None = None
+                  ) -> tuple[Provision, ...]:
+    """Typed provisions (with text, lines and marks) of the provision elements inside ``container``; a provision
+    whose element is in ``known`` is that one (read before, alone)."""
     with collector_paused():
         walker = _Walker()
         recs: list[_Rec] = []
         walker.walk_children(container, None, recs, False)
-        return tuple(_finish(walker, recs))
+        return tuple(_finish(walker, recs, known))
 
 
 def provision_elements(container: etree._Element) -> list[etree._Element]:
@@ -394,7 +402,8 @@ def provision_elements(container: etree._Element) -> list[etree._Element]:
     return out
 
 
-def _finish(walker: _Walker, recs: list[_Rec]) -> list[Provision]:
+def _finish(walker: _Walker, recs: list[_Rec], known: MutableMapping[Any, Provision] | None = None
+            ) -> list[Provision]:
     text = "".join(walker.sink.parts)
     anchors = [(a[0], a[1], a[2]) for a in walker.sink.anchors if a[2] >= 0]
     anchors.sort(key=lambda a: a[2])
@@ -407,7 +416,7 @@ def _finish(walker: _Walker, recs: list[_Rec]) -> list[Provision]:
         key=lambda m: m.start,
     )
     t = _Text(text, anchors, offsets, ends, nexts, [m.start for m in marks], marks)
-    return [_build(r, t) for r in recs]
+    return [_build(r, t, known) for r in recs]
 
 
 class TextMap(NamedTuple):
@@ -540,15 +549,77 @@ def bill_element(root: etree._Element, source: str) -> etree._Element:
     return bill_el
 
 
+_SECTION = f"{{{AKN_NS}}}section"
+_NUM = f"{{{AKN_NS}}}num"
+#: Where a section is not one of the bill's own clauses, or is not read alone: quoted, not printed, or inside a
+#: mark (whose span a read of the whole bill gives to the mark's provision).
+_NOT_ALONE_INSIDE = frozenset({"quotedStructure", *_SKIP, *_MARK_TAGS})
+
+
+class LawmakerProvisions:
+    """The provisions of a bill's body, built on first use (:class:`lawtrack.model.bill.ProvisionSource`).
+
+    The whole body is read in one pass when a bill needs its tree. Before that, a clause looked up by number,
+    eId or GUID is read alone — when it reads exactly as the whole read gives it (:func:`_fresh`) — and the
+    whole read later keeps that clause, so it is the same object either way.
+    """
+
+    def __init__(self, body: etree._Element) -> None:
+        self.body = body
+
+    def build(self, known: MutableMapping[Any, Provision]) -> tuple[Provision, ...]:
+        return provisions_of(self.body, known)
+
+    def _own_clause(self, el: etree._Element) -> bool:
+        """Whether a section is one of the bill's clauses and may be read alone."""
+        for above in el.iterancestors():
+            if above is self.body:
+                return True
+            if local(above.tag) in _NOT_ALONE_INSIDE:
+                return False
+        return False
+
+    def clause_elements(self) -> list[tuple[str, Any]] | None:
+        out: list[tuple[str, Any]] = []
+        for el in self.body.iter(_SECTION):
+            if not self._own_clause(el):
+                continue
+            first = next(el.iter(_NUM), None)
+            if first is None or first.getparent() is not el or any(isinstance(c.tag, str) for c in first):
+                return None  # the reader's number would need the walk (or a clause has none)
+            # its words: the text, and the text after each line anchor (or comment) in it
+            raw = "".join([first.text or "", *(c.tail or "" for c in first)])
+            num = unicodedata.normalize("NFC", _WS.sub(" ", raw).strip())
+            out.append(((label_of(num) or "").lower(), el))
+        return out
+
+    def read_clause(self, element: Any) -> Provision | None:
+        with collector_paused():
+            provision, alone = _fresh(element)
+        return provision if alone else None
+
+    def only_with(self, attribute: str, value: str) -> tuple[int, Any | None]:
+        if attribute not in ("eId", "GUID"):
+            raise ValueError(f"lookup by {attribute!r}: expected eId or GUID")
+        found = self.body.getroottree().getroot().xpath(f"//*[@{attribute}=$v]", v=value)
+        elements = found if isinstance(found, list) else []
+        if len(elements) != 1:
+            return min(len(elements), 2), None
+        el = elements[0]
+        own = isinstance(el, etree._Element) and el.tag == _SECTION and self._own_clause(el)
+        return 1, el if own else None
+
+
 def bill_from_tree(root: etree._Element, source: str, source_format: str = "lawmaker",
                    notes: tuple[str, ...] = ()) -> Bill:
-    """Build the typed model over ``root`` (which the bill then owns and never changes)."""
+    """The typed model over ``root`` (which the bill then owns and never changes); its provisions are built
+    on first use."""
     bill_el = bill_element(root, source)
     body = bill_el.find(f"{{{AKN_NS}}}body")
     return Bill.from_tree(
         root,
         metadata=metadata_of(bill_el, source_format, source),
-        provisions=provisions_of(body) if body is not None else (),
+        provisions=LawmakerProvisions(body) if body is not None else (),
         source=source,
         notes=notes,
     )
@@ -577,7 +648,9 @@ _GROUPING = frozenset({Kind.PART, Kind.CHAPTER, Kind.CROSSHEADING, Kind.SCHEDULE
 
 def _preceding_anchor(el: etree._Element) -> tuple[int, int] | None:
     """The (page, line) of the last line anchor before ``el`` in document order."""
-    found = el.xpath("preceding::processing-instruction('L')[1]")
+    # the reader does not print what is in margin notes, metadata or a table of contents, nor their anchors
+    found = el.xpath("preceding::processing-instruction('L')[not(ancestor::*[local-name()='authorialNote' "
+                     "or local-name()='meta' or local-name()='toc'])][1]")
     if isinstance(found, list) and found:
         m = _LINE_PI.match(getattr(found[0], "text", "") or "")
         if m:

@@ -8,8 +8,8 @@ bill from it. Writing XML therefore gives back exactly what was read.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterator, MutableMapping
+from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr
 
@@ -38,6 +38,26 @@ def _writer(kind: str) -> Callable[..., Any]:
     if found is None:
         raise LawtrackError(f"no {kind} writer is registered", expected="lawtrack.formats imported (it registers them)")
     return found
+
+
+class ProvisionSource(Protocol):
+    """How a bill builds its provisions on first use: the reader that made the bill implements it (over the
+    document, which the model never reads itself). Elements are the reader's; the model only holds them."""
+
+    def build(self, known: MutableMapping[Any, Provision]) -> tuple[Provision, ...]:
+        """Every provision, reusing (by identity) the clauses already read alone, keyed by their elements."""
+
+    def clause_elements(self) -> list[tuple[str, Any]] | None:
+        """The bill's own clauses as (label in lower case, element), in document order — or None when a label
+        cannot be known without reading the provision (then nothing is read alone)."""
+
+    def read_clause(self, element: Any) -> Provision | None:
+        """The clause at ``element`` read on its own, exactly as a read of the whole bill gives it — or None
+        when it does not read the same alone."""
+
+    def only_with(self, attribute: str, value: str) -> tuple[int, Any | None]:
+        """How many elements of the document have ``attribute`` = ``value`` (0, 1, or 2 for "more"), and the
+        element when it is the only one and a clause of the bill."""
 
 
 class BillMetadata(BaseModel):
@@ -99,7 +119,9 @@ class LineHit(BaseModel):
 class Bill(BaseModel):
     """A bill (or an Act): metadata and the provision tree, backed by the LawMaker document it was read from.
 
-    Immutable; addressed by citation, eId, GUID and printed page/line.
+    Immutable; addressed by citation, eId, GUID and printed page/line. A bill read from LawMaker XML builds its
+    provisions on first use: looking up one clause (by number, eId or GUID) reads only that clause, and anything
+    that needs the whole tree (``provisions``, a walk, a printed line) reads the rest, keeping that clause.
 
     >>> import lawtrack
     >>> hl54 = "bills/social-housing-regulation/1_lords-committee_as-amended-in-committee_HL-Bill-54.xml"
@@ -127,6 +149,12 @@ class Bill(BaseModel):
     _parents: dict[int, Provision] | None = PrivateAttr(default=None)
     _clauses: list[Provision] | None = PrivateAttr(default=None)
     _clause_by_label: dict[str, Provision] | None = PrivateAttr(default=None)
+    #: Until the provisions are built: what builds them, the clauses read alone so far (by element), and the
+    #: clause elements by label.
+    _lazy: ProvisionSource | None = PrivateAttr(default=None)
+    _known: dict[Any, Provision] | None = PrivateAttr(default=None)
+    _lazy_clauses: dict[str, list[Any]] | None = PrivateAttr(default=None)
+    _lazy_lookups: int = PrivateAttr(default=0)
 
     @classmethod
     def from_tree(
@@ -134,13 +162,80 @@ class Bill(BaseModel):
         root: etree._Element,
         *,
         metadata: BillMetadata,
-        provisions: tuple[Provision, ...],
+        provisions: tuple[Provision, ...] | ProvisionSource,
         source: str,
         notes: tuple[str, ...] = (),
     ) -> Bill:
-        bill = cls.model_construct(metadata=metadata, provisions=provisions, source=source, notes=notes)
+        """A bill over ``root``: with its provisions, or with what builds them on first use."""
+        if isinstance(provisions, tuple):
+            bill = cls.model_construct(metadata=metadata, provisions=provisions, source=source, notes=notes)
+        else:
+            # no ``provisions`` yet: ``__getattr__`` builds them on first use
+            bill = cls.model_construct(metadata=metadata, source=source, notes=notes)  # type: ignore[call-arg]
+            bill._lazy, bill._known = provisions, {}
         bill._root = root
         return bill
+
+    if not TYPE_CHECKING:  # for mypy, ``provisions`` is the field it is
+
+        def __getattr__(self, name: str) -> Any:
+            if name == "provisions":
+                return self._build()
+            return super().__getattr__(name)
+
+    def __repr_args__(self) -> Any:
+        self.provisions  # noqa: B018 (built, so that the repr shows them)
+        return super().__repr_args__()
+
+    def _build(self) -> tuple[Provision, ...]:
+        lazy = self._lazy
+        if lazy is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute 'provisions'")
+        provisions = lazy.build(self._known or {})
+        self.__dict__["provisions"] = provisions
+        self._lazy = self._known = self._lazy_clauses = None
+        return provisions
+
+    def _read_alone(self, element: Any) -> Provision | None:
+        """The clause at ``element``, read alone (once) while the provisions are not built; None when it must
+        wait for the whole read."""
+        lazy, known = self._lazy, self._known
+        if lazy is None or known is None or element is None:
+            return None
+        found = known.get(element)
+        if found is None:
+            self._lazy_lookups += 1
+            if self._lazy_lookups > 16:  # many lookups: one read of the whole bill is cheaper
+                return None
+            found = lazy.read_clause(element)
+            if found is not None:
+                known[element] = found
+        return found
+
+    def _lazy_clause(self, label: str) -> Provision | None:
+        lazy = self._lazy
+        if lazy is None:
+            return None
+        if self._lazy_clauses is None:
+            index: dict[str, list[Any]] = {}
+            for key, element in lazy.clause_elements() or ():
+                index.setdefault(key, []).append(element)
+            self._lazy_clauses = index
+        elements = self._lazy_clauses.get(label.lower(), [])
+        found = self._read_alone(elements[0]) if elements else None
+        return found if found is not None and (found.label or "").lower() == label.lower() else None
+
+    def _lazy_with(self, attribute: str, *values: str) -> Provision | None:
+        """The clause whose ``attribute`` is the first of ``values`` that any element has, read alone — when
+        it is the only element with it; else None (the whole read decides)."""
+        for value in values:
+            if self._lazy is None or self._lazy_lookups > 16:
+                return None
+            count, element = self._lazy.only_with(attribute, value)
+            if count:
+                found = self._read_alone(element) if count == 1 else None
+                return found if found is not None and getattr(found, attribute.lower()) == value else None
+        return None
 
     def __eq__(self, other: object) -> bool:
         """Bills are equal when their metadata and provisions are (the source and import notes do not count)."""
@@ -191,6 +286,10 @@ class Bill(BaseModel):
 
     def clause(self, label: str) -> Provision | None:
         """Clause ``label`` ("5", "26A"), or None."""
+        if self._lazy is not None:
+            alone = self._lazy_clause(label)
+            if alone is not None:
+                return alone
         if self._clause_by_label is None:
             index: dict[str, Provision] = {}
             for c in self.clauses():
@@ -226,10 +325,18 @@ class Bill(BaseModel):
         return by_guid, by_eid, parents
 
     def by_guid(self, guid: str) -> Provision | None:
+        if self._lazy is not None:
+            alone = self._lazy_with("GUID", guid, "_" + guid)
+            if alone is not None:
+                return alone
         by_guid = self._indexes()[0]
         return by_guid.get(guid) or by_guid.get("_" + guid)
 
     def by_eid(self, eid: str) -> Provision | None:
+        if self._lazy is not None:
+            alone = self._lazy_with("eId", eid)
+            if alone is not None:
+                return alone
         return self._indexes()[1].get(eid)
 
     def parent(self, provision: Provision) -> Provision | None:

@@ -1,0 +1,144 @@
+"""A bill builds its provisions on first use, and a clause looked up before that is read alone.
+
+What must hold: every clause read alone is exactly the clause a read of the whole bill gives (checked on every
+clause of the real bills), the whole read keeps the very object looked up before it, and a lookup the lazy path
+cannot answer for certain (a subsection's eId, a repeated GUID, a number the index cannot know) falls back to the
+whole read and answers as it always did.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import lawtrack
+from lawtrack.formats.akn import AKN_NS
+from lawtrack.formats.lawmaker import LawmakerProvisions, provisions_of
+from lawtrack.model.bill import Bill
+from tests import minibill
+from tests.conftest import BILLS, SHIPPED, bill_path, shared_file
+
+_REAL = [*sorted(BILLS), "keeling/housing-act-2004/act.xml", "keeling/housing-act-2004/bill.xml",
+         "keeling/bankruptcy-scotland-act-2016/act.xml", "keeling/bankruptcy-scotland-act-2016/bill.xml"]
+
+
+def _path(key: str) -> Path:
+    return bill_path(key) if key in BILLS else shared_file(key)
+
+
+def _built(bill: Bill) -> bool:
+    return "provisions" in bill.__dict__
+
+
+def _eager(bill: Bill) -> tuple[lawtrack.Provision, ...]:
+    """The provisions as the one-pass reader gives them, read afresh from the bill's document."""
+    body = bill.tree().find(f".//{{{AKN_NS}}}body")
+    assert body is not None
+    return provisions_of(body)
+
+
+@pytest.mark.parametrize("key", _REAL)
+def test_every_real_clause_reads_alone_exactly_as_in_the_whole_bill(key: str) -> None:
+    bill = lawtrack.load_bill(_path(key))
+    lazy = bill._lazy
+    assert isinstance(lazy, LawmakerProvisions)
+    index = lazy.clause_elements()
+    whole = lawtrack.load_bill(_path(key))
+    clauses = whole.clauses()
+    # the index knows every clause's number without the walk, in the order of the whole read
+    assert index is not None
+    assert [label for label, _ in index] == [(c.label or "").lower() for c in clauses]
+    for (_, element), clause in zip(index, clauses, strict=True):
+        alone = lazy.read_clause(element)
+        assert alone == clause, f"{key}: clause {clause.label} read alone differs"
+    assert not _built(bill)
+
+
+def test_a_clause_looked_up_first_is_read_alone_and_kept_by_the_whole_read() -> None:
+    path = SHIPPED["1_lords-committee_as-amended-in-committee_HL-Bill-54.xml"]
+    bill = lawtrack.load_bill(path)
+    assert not _built(bill)
+    five = bill.clause("5")
+    assert five is not None and five.label == "5"
+    assert not _built(bill)  # one clause read, not the bill
+    sub = bill.provision("clause 5(1)")
+    assert not _built(bill)  # within the clause read alone
+    assert sub is five.children[0]
+    assert bill.by_eid("sec_5") is five and bill.by_guid(five.guid or "") is five
+    assert bill.by_guid((five.guid or "").lstrip("_")) is five  # a GUID without LawMaker's leading "_"
+    assert not _built(bill)
+    # the whole read keeps that very object, and is the one-pass read of the document
+    assert bill.provisions == _eager(bill)
+    assert any(p is five for p in bill.walk())
+    assert bill.clause("5") is five and bill.provision("clause 5(1)") is sub
+    assert bill.parent(five) is not None and five in bill.parent(five).children  # type: ignore[union-attr]
+
+
+def test_lookups_that_the_lazy_path_cannot_answer_fall_back_to_the_whole_read() -> None:
+    path = SHIPPED["1_lords-committee_as-amended-in-committee_HL-Bill-54.xml"]
+    eager = lawtrack.load_bill(path)
+    eager.provisions  # noqa: B018 (built)
+    sub_eid = eager.provision("clause 1(a)").eid
+    assert sub_eid == "sec_1__para_a"
+    cases: dict[str, Callable[[Bill], object]] = {
+        "a subsection's eId": lambda b: b.by_eid(sub_eid),
+        "an eId no element has": lambda b: b.by_eid("sec_999"),
+        "a clause number no clause has": lambda b: b.clause("999"),
+        "a Schedule": lambda b: b.provision("schedule 1"),
+    }
+    for what, look in cases.items():
+        lazy = lawtrack.load_bill(path)
+        assert look(lazy) == look(eager), what
+        assert _built(lazy), f"{what}: answered without the whole read"
+
+
+def test_a_repeated_guid_is_not_read_alone() -> None:
+    data = minibill.xml().replace(b'GUID="_c1"', b'GUID="_c3"', 1)
+    assert data.count(b'GUID="_c3"') == 2
+    bill = lawtrack.load_bill(data)
+    found = bill.by_guid("_c3")
+    assert _built(bill)
+    assert found is not None and found.label == "1"  # the first in the document, as the whole read's index says
+
+
+def test_a_number_the_index_cannot_know_leaves_every_lookup_to_the_whole_read() -> None:
+    # a number with markup in it: only the walk gives its words, so no clause is read alone
+    data = minibill.xml().replace(b"<num><?L 1-9?>2</num>", b"<num><?L 1-9?><b>2</b></num>", 1)
+    assert b"<b>2</b>" in data
+    bill = lawtrack.load_bill(data)
+    lazy = bill._lazy
+    assert isinstance(lazy, LawmakerProvisions) and lazy.clause_elements() is None
+    two = bill.clause("2")
+    assert _built(bill) and two is not None and two.label == "2"
+
+
+def test_a_clause_that_does_not_read_the_same_alone_waits_for_the_whole_read() -> None:
+    # a line anchor with no word after it, at the end of clause 1: in the whole read that line goes to clause 2
+    data = minibill.xml().replace(b"</section>", b"<?L 9-9?></section>", 1)
+    bill = lawtrack.load_bill(data)
+    lazy = bill._lazy
+    assert isinstance(lazy, LawmakerProvisions)
+    index = lazy.clause_elements()
+    assert index is not None and lazy.read_clause(index[0][1]) is None
+    one = bill.clause("1")
+    assert _built(bill) and one is not None and one == lawtrack.load_bill(data).provisions[0]
+
+
+def test_many_lookups_read_the_whole_bill_once() -> None:
+    path = bill_path("dpdi314")
+    bill = lawtrack.load_bill(path)
+    labels = [str(n) for n in range(1, 41)]
+    found = [bill.clause(label) for label in labels]
+    assert _built(bill)  # after a few clauses read alone, the rest came from one whole read
+    assert [c.label for c in found if c is not None] == labels
+    assert all(any(c is p for p in bill.walk()) for c in found)
+
+
+def test_equality_repr_and_hash_build_the_provisions() -> None:
+    a, b = minibill.bill(), minibill.bill()
+    assert not _built(a) and not _built(b)
+    assert "provisions=(Provision(" in repr(a)
+    assert a == b and hash(a) == hash(b)
+    assert _built(b)
