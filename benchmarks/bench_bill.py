@@ -1,4 +1,5 @@
-"""Issue 2: load DPDI Bill 314 into the full model versus a bare lxml parse of the same file."""
+"""Issues 2 and 12: load DPDI Bill 314 (provisions built on first use), look up one clause, build the whole model,
+versus a bare lxml parse of the same file."""
 
 from __future__ import annotations
 
@@ -18,7 +19,10 @@ def run() -> str:
     data = path.read_bytes()
     parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False)
     base = timeit(lambda: etree.fromstring(data, parser), repeat=15)
-    full = timeit(lambda: lawtrack.load_bill(data), repeat=9)
+    lazy = timeit(lambda: lawtrack.load_bill(data), repeat=15)
+    one = timeit(lambda: lawtrack.load_bill(data).provision("clause 60(1)"), repeat=15)
+    full = timeit(lambda: lawtrack.load_bill(data).provisions, repeat=9)
+    walk = timeit(lambda: sum(len(p.lines) + len(p.text) for p in lawtrack.load_bill(data).walk()), repeat=9)
     gc.collect()
     bill = lawtrack.load_bill(data)
     provisions = sum(1 for _ in bill.walk())
@@ -26,12 +30,14 @@ def run() -> str:
     to_xml = timeit(bill.to_xml, repeat=9)
     md_text = shared(VPA).read_bytes()
     md = timeit(lambda: lawtrack.load_bill(md_text), repeat=5)
-    mem_full = peak_rss_mb(f"import lawtrack\nb = lawtrack.load_bill({str(path)!r})")
+    mem_lazy = peak_rss_mb(f"import lawtrack\nb = lawtrack.load_bill({str(path)!r})")
+    mem_full = peak_rss_mb(f"import lawtrack\nb = lawtrack.load_bill({str(path)!r})\nb.provisions")
     mem_base = peak_rss_mb(f"import lxml.etree\nr = lxml.etree.parse({str(path)!r})")
-    ratio = full["median"] / base["median"]
+    ratio = lazy["median"] / base["median"]
+    walk_ratio = walk["median"] / base["median"]
     return "\n".join(
         [
-            "## Bill model: load DPDI Bill 314 (issue 2)",
+            "## Bill model: load DPDI Bill 314 (issues 2 and 12)",
             "",
             f"`{path.name}`: {len(data) / 1e6:.2f} MB, {provisions:,} provisions, {anchors:,} line spans "
             "(every provision's lines, anchors and text maps built).",
@@ -39,15 +45,25 @@ def run() -> str:
             "| what | median | min | peak RSS over idle |",
             "| --- | --- | --- | --- |",
             f"| baseline: `lxml.etree.fromstring` | {ms(base['median'])} | {ms(base['min'])} | {mem_base:.0f} MB |",
-            f"| `lawtrack.load_bill` (full model) | {ms(full['median'])} | {ms(full['min'])} | {mem_full:.0f} MB |",
+            f"| `lawtrack.load_bill` (provisions built on first use) | {ms(lazy['median'])} | {ms(lazy['min'])} "
+            f"| {mem_lazy:.0f} MB |",
+            f"| … and `provision(\"clause 60(1)\")` (that clause read alone) | {ms(one['median'])} "
+            f"| {ms(one['min'])} | |",
+            f"| … and `provisions` (the whole model) | {ms(full['median'])} | {ms(full['min'])} | {mem_full:.0f} MB |",
+            f"| … and a full walk (every provision's text and lines) | {ms(walk['median'])} | {ms(walk['min'])} | |",
             f"| `Bill.to_xml()` (lossless write) | {ms(to_xml['median'])} | {ms(to_xml['min'])} | |",
             f"| VPA 2024 Markdown import (`ukpga-2024-21.md`) | {ms(md['median'])} | {ms(md['min'])} | |",
             "",
-            f"Full model / bare parse: **{ratio:.1f}×** (goal ≤ 1.5×: "
-            f"{'met' if ratio <= 1.5 else 'not met — see the note below'}).",
+            f"`load_bill` / bare parse: **{ratio:.2f}×** (goal ≤ 1.5×: {'met' if ratio <= 1.5 else 'not met'}); "
+            f"with one clause looked up: {one['median'] / base['median']:.2f}×. "
+            f"A full walk / bare parse: **{walk_ratio:.1f}×** (goal ≤ 5×: "
+            f"{'met' if walk_ratio <= 5 else 'not met — see the note below'}).",
             "",
-            "Note: the bare parse runs entirely in C; the full model walks every element in Python once "
-            "to build plain text, line anchors and inline marks for ~4,400 provisions. The remaining cost is "
-            "that one walk plus the per-provision line tables.",
+            "The bare parse runs entirely in C. `load_bill` parses and reads the metadata; the provisions are "
+            "built when first used. A clause looked up by number, eId or GUID before that is read alone, and the "
+            "whole read later keeps it. Anything that needs the whole tree walks every element in Python once, "
+            "building the plain text, line anchors and inline marks of every provision, and each provision "
+            "keeps the lines of all its descendants. That walk and those line tables are what a full walk "
+            "costs.",
         ]
     )

@@ -142,3 +142,16 @@ def test_equality_repr_and_hash_build_the_provisions() -> None:
     assert "provisions=(Provision(" in repr(a)
     assert a == b and hash(a) == hash(b)
     assert _built(b)
+
+
+def test_a_clause_read_alone_starts_on_the_last_printed_anchor_not_one_in_a_margin_note() -> None:
+    # clause 2 has no anchor of its own before its first word: it starts on the line clause 1 ends on (1-8), not
+    # on the anchor in clause 1's margin note, which the reader does not print
+    data = minibill.xml().replace(b"<num><?L 1-9?>2</num>", b"<num>2</num>", 1).replace(
+        b"</section>", b"<authorialNote><p><?L 7-7?>A note.</p></authorialNote></section>", 1)
+    assert b"<?L 1-9?>" not in data and b"<?L 7-7?>" in data
+    bill = lawtrack.load_bill(data)
+    two = bill.clause("2")
+    assert not _built(bill)  # read alone
+    assert two is not None and two.first_line == (1, 8)
+    assert two == lawtrack.load_bill(data).provisions[1]
