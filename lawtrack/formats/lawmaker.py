@@ -646,11 +646,15 @@ def write_lawmaker(root: etree._Element) -> bytes:
 _GROUPING = frozenset({Kind.PART, Kind.CHAPTER, Kind.CROSSHEADING, Kind.SCHEDULES, Kind.SCHEDULE})
 
 
+#: The last line anchor before an element that the reader prints: not one in what it skips (margin notes …).
+_PRECEDING_ANCHOR = etree.XPath(
+    "preceding::processing-instruction('L')[not(ancestor::*["
+    + " or ".join(f"local-name()='{name}'" for name in sorted(_SKIP)) + "])][1]")
+
+
 def _preceding_anchor(el: etree._Element) -> tuple[int, int] | None:
     """The (page, line) of the last line anchor before ``el`` in document order."""
-    # the reader does not print what is in margin notes, metadata or a table of contents, nor their anchors
-    found = el.xpath("preceding::processing-instruction('L')[not(ancestor::*[local-name()='authorialNote' "
-                     "or local-name()='meta' or local-name()='toc'])][1]")
+    found = _PRECEDING_ANCHOR(el)
     if isinstance(found, list) and found:
         m = _LINE_PI.match(getattr(found[0], "text", "") or "")
         if m:

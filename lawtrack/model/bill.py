@@ -24,6 +24,9 @@ _GUID_RE = re.compile(r"^_?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA
 _EID_RE = re.compile(r"^[a-z][a-zA-Z0-9]*(?:_[A-Za-z0-9]+)*(?:__[a-zA-Z][a-zA-Z0-9]*(?:_[A-Za-z0-9]+)*)*$")
 
 
+#: How many clauses a bill reads alone before it reads the whole bill instead.
+_MAX_READ_ALONE = 16
+
 #: Writers registered by :mod:`lawtrack.formats` (the model never imports the formats: they sit above it).
 _WRITERS: dict[str, Callable[..., Any]] = {}
 
@@ -153,7 +156,7 @@ class Bill(BaseModel):
     #: clause elements by label.
     _lazy: ProvisionSource | None = PrivateAttr(default=None)
     _known: dict[Any, Provision] | None = PrivateAttr(default=None)
-    _lazy_clauses: dict[str, list[Any]] | None = PrivateAttr(default=None)
+    _lazy_clauses: dict[str, Any] | None = PrivateAttr(default=None)
     _lazy_lookups: int = PrivateAttr(default=0)
 
     @classmethod
@@ -204,9 +207,9 @@ class Bill(BaseModel):
             return None
         found = known.get(element)
         if found is None:
-            self._lazy_lookups += 1
-            if self._lazy_lookups > 16:  # many lookups: one read of the whole bill is cheaper
+            if self._lazy_lookups >= _MAX_READ_ALONE:  # many lookups: one read of the whole bill is cheaper
                 return None
+            self._lazy_lookups += 1
             found = lazy.read_clause(element)
             if found is not None:
                 known[element] = found
@@ -217,21 +220,21 @@ class Bill(BaseModel):
         if lazy is None:
             return None
         if self._lazy_clauses is None:
-            index: dict[str, list[Any]] = {}
+            index: dict[str, Any] = {}
             for key, element in lazy.clause_elements() or ():
-                index.setdefault(key, []).append(element)
+                index.setdefault(key, element)  # the first so numbered, as the whole read's index keeps
             self._lazy_clauses = index
-        elements = self._lazy_clauses.get(label.lower(), [])
-        found = self._read_alone(elements[0]) if elements else None
+        found = self._read_alone(self._lazy_clauses.get(label.lower()))
         return found if found is not None and (found.label or "").lower() == label.lower() else None
 
     def _lazy_with(self, attribute: str, *values: str) -> Provision | None:
         """The clause whose ``attribute`` is the first of ``values`` that any element has, read alone — when
         it is the only element with it; else None (the whole read decides)."""
+        lazy = self._lazy
+        if lazy is None:
+            return None
         for value in values:
-            if self._lazy is None or self._lazy_lookups > 16:
-                return None
-            count, element = self._lazy.only_with(attribute, value)
+            count, element = lazy.only_with(attribute, value)
             if count:
                 found = self._read_alone(element) if count == 1 else None
                 return found if found is not None and getattr(found, attribute.lower()) == value else None
@@ -286,7 +289,7 @@ class Bill(BaseModel):
 
     def clause(self, label: str) -> Provision | None:
         """Clause ``label`` ("5", "26A"), or None."""
-        if self._lazy is not None:
+        if "provisions" not in self.__dict__:  # not built yet (a plain dict lookup: this is on hot paths)
             alone = self._lazy_clause(label)
             if alone is not None:
                 return alone
@@ -325,7 +328,7 @@ class Bill(BaseModel):
         return by_guid, by_eid, parents
 
     def by_guid(self, guid: str) -> Provision | None:
-        if self._lazy is not None:
+        if "provisions" not in self.__dict__:
             alone = self._lazy_with("GUID", guid, "_" + guid)
             if alone is not None:
                 return alone
@@ -333,7 +336,7 @@ class Bill(BaseModel):
         return by_guid.get(guid) or by_guid.get("_" + guid)
 
     def by_eid(self, eid: str) -> Provision | None:
-        if self._lazy is not None:
+        if "provisions" not in self.__dict__:
             alone = self._lazy_with("eId", eid)
             if alone is not None:
                 return alone
