@@ -13,6 +13,8 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import MutableMapping
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import sub
 from typing import Any, NamedTuple
 
 from lxml import etree
@@ -309,12 +311,38 @@ class _Text(NamedTuple):
     """The bill's running text and what every provision's lines and marks are cut from."""
 
     text: str
-    anchors: list[tuple[int, int, int]]  # (page, line, offset), by offset
+    pages: list[int]  # each anchor's page, by offset
+    numbers: list[int]  # each anchor's line number
     offsets: list[int]  # each anchor's offset
     ends: list[int]  # where each anchor's line ends: the next anchor (or the end), less trailing white space
-    nexts: list[int]  # the next anchor's offset (or the end of the text)
     mark_starts: list[int]
     marks: list[Mark]
+
+
+_new_tuple = tuple.__new__
+
+
+def _line_spans(t: _Text, lo: int, hi: int, start: int, end: int) -> tuple[LineSpan, ...]:
+    """The printed lines of ``text[start:end]``: anchors ``lo`` to ``hi - 1`` (the first is the line it starts on),
+    each from its anchor (the first from ``start``) to where the line ends, less the white space that ends it (the
+    last to ``end``, less the same). The lines in between are made by C iterators: a bill has tens of thousands."""
+    pages, numbers, offsets, ends = t.pages, t.numbers, t.offsets, t.ends
+    last = hi - 1
+    first_start = offsets[lo] if offsets[lo] > start else start
+    tail_end = _trimmed(t.text, end, start)
+    first_end = ends[lo] if lo < last else tail_end
+    first = LineSpan(pages[lo], numbers[lo], first_start - start,
+                     (first_end if first_end > first_start else first_start) - start)
+    if lo == last:
+        return (first,)
+    # between the first and the last, every anchor is after ``start`` and the next one before ``end``
+    shift = repeat(start)
+    middle = map(_new_tuple, repeat(LineSpan), zip(
+        pages[lo + 1 : last], numbers[lo + 1 : last], map(sub, offsets[lo + 1 : last], shift),
+        map(sub, ends[lo + 1 : last], shift), strict=True))
+    off = offsets[last]
+    final = LineSpan(pages[last], numbers[last], off - start, (tail_end if tail_end > off else off) - start)
+    return (first, *middle, final)
 
 
 def _trimmed(text: str, end: int, floor: int) -> int:
@@ -337,22 +365,14 @@ def _build(rec: _Rec, t: _Text, known: MutableMapping[Any, Provision] | None = N
     hi = bisect_left(offsets, end, lo)
     if hi == lo and lo < len(offsets) and offsets[lo] <= end:
         hi = lo + 1
-    lines: list[LineSpan] = []
-    if hi > lo:
-        anchors, ends, nexts = t.anchors, t.ends, t.nexts
-        end_trimmed = _trimmed(text, end, start)
-        for i in range(lo, hi):
-            page, line, off = anchors[i]
-            s = off if off > start else start
-            e = ends[i] if nexts[i] < end else end_trimmed
-            lines.append(LineSpan(page, line, s - start, (e if e > s else s) - start))
+    lines = _line_spans(t, lo, hi, start, end) if hi > lo else ()
     # marks inside the provision
     mark_starts = t.mark_starts
     j0 = bisect_left(mark_starts, start)
     j1 = bisect_right(mark_starts, end, j0)  # empty marks at the very end belong here too
-    pmarks = [Mark(m.tag, m.start - start, m.end - start, m.attrs) for m in t.marks[j0:j1]
-              if m.end <= end and (m.start < end or m.start == m.end)]
-    children = tuple(_build(c, t, known) for c in rec.children)
+    pmarks = tuple([Mark(m.tag, m.start - start, m.end - start, m.attrs) for m in t.marks[j0:j1]
+                    if m.end <= end and (m.start < end or m.start == m.end)]) if j1 > j0 else ()
+    children = tuple([_build(c, t, known) for c in rec.children]) if rec.children else ()
     num = text[rec.num[0] : rec.num[1]].strip() if rec.num and rec.num[0] >= 0 else None
     heading = text[rec.heading[0] : rec.heading[1]].strip() if rec.heading and rec.heading[0] >= 0 else None
     own_end = min(max(rec.own_end, start), end) - start
@@ -366,8 +386,8 @@ def _build(rec: _Rec, t: _Text, known: MutableMapping[Any, Provision] | None = N
         heading=heading or None,
         text=text[start:end],
         own_end=own_end,
-        lines=tuple(lines),
-        marks=tuple(pmarks),
+        lines=lines,
+        marks=pmarks,
         quoted=rec.quoted,
         children=children,
     )
@@ -410,12 +430,13 @@ def _finish(walker: _Walker, recs: list[_Rec], known: MutableMapping[Any, Provis
     offsets = [a[2] for a in anchors]
     nexts = [*offsets[1:], len(text)] if offsets else []
     ends = [_trimmed(text, nxt, off) for off, nxt in zip(offsets, nexts, strict=True)]
+    pages, numbers = [a[0] for a in anchors], [a[1] for a in anchors]
     marks = sorted(
         (Mark(t, p[0], max(p[1], p[0]), attrs) for t, p, attrs in walker.marks
          if p[0] >= 0),
         key=lambda m: m.start,
     )
-    t = _Text(text, anchors, offsets, ends, nexts, [m.start for m in marks], marks)
+    t = _Text(text, pages, numbers, offsets, ends, [m.start for m in marks], marks)
     return [_build(r, t, known) for r in recs]
 
 
