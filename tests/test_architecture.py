@@ -237,3 +237,20 @@ def test_a_commands_help_loads_only_the_command_line(args: list[str], allowed: s
     out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True, cwd=ROOT)
     assert "Usage" in out.stdout or "lawtrack" in out.stdout
     assert set(filter(None, out.stderr.strip().split(","))) == allowed
+
+
+def test_a_diff_page_loads_neither_the_amendments_engine_nor_the_tracker(tmp_path: Path) -> None:
+    """Start-up (issue 12): ``lawtrack diff --format html`` imports what a diff needs — not the amendment parser
+    and appliers (the HTML renderer names Keeling types only in annotations: 13 ms of imports), nor the tracker."""
+    import subprocess
+    import sys
+
+    old, new = sorted((ROOT / "bills" / "social-housing-regulation").glob("*.xml"))[:2]
+    page, loaded = tmp_path / "diff.html", tmp_path / "loaded.txt"
+    code = ("import sys\nfrom lawtrack.cli import run\ntry:\n    run(sys.argv[2:])\nexcept SystemExit:\n    pass\n"
+            "names = ('lawtrack.amendments', 'lawtrack.track', 'requests', 'mkdocs')\n"
+            "open(sys.argv[1], 'w').write(','.join(m for m in names if m in sys.modules))")
+    subprocess.run([sys.executable, "-c", code, str(loaded), "diff", str(old), str(new), "--format", "html", "-o",
+                    str(page)], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert page.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html>")
+    assert loaded.read_text(encoding="utf-8") == ""

@@ -3,13 +3,17 @@ that made it (pure). Attribution uses where each amendment acted in the original
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pydantic import BaseModel, ConfigDict
 
-from lawtrack.amendments.outcome import ApplyResult
 from lawtrack.diff.compare import align, ref, units
 from lawtrack.diff.words import Segment, word_diff
 from lawtrack.model.bill import Bill
 from lawtrack.model.provision import Kind
+
+if TYPE_CHECKING:  # only named in annotations
+    from lawtrack.amendments.outcome import ApplyResult
 
 
 class Marked(BaseModel):

@@ -10,10 +10,13 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from html import escape
+from typing import TYPE_CHECKING
 
 from lawtrack.diff.compare import BillDiff, ProvisionDiff
-from lawtrack.diff.keeling import KeelingUnit, Marked
 from lawtrack.diff.words import Segment
+
+if TYPE_CHECKING:  # only named in annotations: a diff page need not import the amendments engine
+    from lawtrack.diff.keeling import KeelingUnit, Marked
 
 CSS = """
 .lt-diff{white-space:pre-wrap;line-height:1.6}
