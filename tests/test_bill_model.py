@@ -80,6 +80,25 @@ def test_at_line_finds_the_words_printed_there(hl54: lawtrack.Bill) -> None:
     assert hl54.at_line(999, 1) == []
 
 
+def test_at_line_within_a_provision_keeps_only_it_and_its_descendants(hl54: lawtrack.Bill) -> None:
+    # page 1, line 5 carries the words of clause 1(a) only
+    assert [h.provision.eid for h in hl54.at_line(1, 5, within=hl54.provision("clause 1"))] == ["sec_1__para_a"]
+    assert [h.provision.eid for h in hl54.at_line(1, 5, within=hl54.provision("clause 1(a)"))] == ["sec_1__para_a"]
+    assert hl54.at_line(1, 5, within=hl54.provision("clause 1(b)")) == []
+    assert hl54.at_line(1, 5, within=hl54.provision("clause 2")) == []
+    # where the words end: clause 3's first line is its number and heading, not the rest of the clause
+    (first,) = hl54.at_line(2, 18)
+    assert first.provision.eid == "sec_3" and first.words == "3 Collection of information"
+    assert first.end == len("3 Collection of information")
+
+
+def test_at_line_keeps_a_provision_whose_own_words_share_the_line_with_its_child(hl54: lawtrack.Bill) -> None:
+    # Schedule 1, paragraph 12 prints its number and its sub-paragraph (1) starts on the same line
+    hits = hl54.at_line(36, 21)
+    assert [h.provision.eid for h in hits] == ["sched_1__para_12", "sched_1__para_12__subpara_1"]
+    assert hits[0].words.startswith("12 (1) Section 129") and hits[1].words.startswith("(1) Section 129")
+
+
 def test_addressing_forms(hl54: lawtrack.Bill) -> None:
     p = hl54.provision("clause 3(2)(a)")
     assert p.eid == "sec_3__subsec_2__para_a"
@@ -135,3 +154,6 @@ def test_json_output_has_the_tree(hl54: lawtrack.Bill) -> None:
     assert first["kind"] == "crossheading"
     clause = first["children"][0]
     assert clause["num"] == "1" and clause["lines"][0] == {"page": 1, "line": 2, "start": 0, "end": 24}
+    # indented by two spaces unless asked otherwise; one line with indent=None
+    assert hl54.to_json().splitlines()[1].startswith('  "') and not hl54.to_json().splitlines()[1].startswith("   ")
+    assert json.loads(hl54.to_json(indent=None)) == data and "\n" not in hl54.to_json(indent=None)

@@ -18,7 +18,7 @@ from lawtrack.formats.akn import AKN_NS
 from lawtrack.formats.lawmaker import LawmakerProvisions, provisions_of
 from lawtrack.model.bill import Bill
 from tests import minibill
-from tests.conftest import BILLS, SHIPPED, bill_path, shared_file
+from tests.conftest import BILLS, SHIPPED, SHIPPED_AT, bill_path, shared_file
 
 _REAL = [*sorted(BILLS), "keeling/housing-act-2004/act.xml", "keeling/housing-act-2004/bill.xml",
          "keeling/bankruptcy-scotland-act-2016/act.xml", "keeling/bankruptcy-scotland-act-2016/bill.xml"]
@@ -155,3 +155,59 @@ def test_a_clause_read_alone_starts_on_the_last_printed_anchor_not_one_in_a_marg
     assert not _built(bill)  # read alone
     assert two is not None and two.first_line == (1, 8)
     assert two == lawtrack.load_bill(data).provisions[1]
+
+
+def test_equal_metadata_is_not_enough_for_equal_bills() -> None:
+    # the same bill with clause 2's words changed: the metadata agree, the provisions do not
+    changed = lawtrack.load_bill(minibill.xml().replace(b"in each year", b"every month", 1))
+    assert changed.metadata == minibill.bill().metadata
+    assert changed != minibill.bill()
+
+
+def test_a_lettered_clause_is_read_alone_whatever_the_case_of_its_number() -> None:
+    act = lawtrack.load_bill(SHIPPED_AT["housing-act-2004/act.xml"])
+    lower, upper = act.clause("70a"), act.clause("70A")
+    assert not _built(act)  # both read alone (the index keys numbers in lower case)
+    assert lower is upper and upper is not None and upper.label == "70A"
+    assert upper == lawtrack.load_bill(SHIPPED_AT["housing-act-2004/act.xml"]).clause("70A")
+
+
+class _Misreading:
+    """A provision source whose clause index and attribute lookups point at an element that, read alone, is a
+    different clause (a reader whose index disagrees with its own walk): the bill must not trust that read."""
+
+    def __init__(self, provisions: tuple[lawtrack.Provision, ...]) -> None:
+        self.provisions, self.reads = provisions, 0
+
+    def build(self, known: object) -> tuple[lawtrack.Provision, ...]:
+        return self.provisions
+
+    def clause_elements(self) -> list[tuple[str, object]]:
+        return [("1", "element of clause 1")]
+
+    def read_clause(self, element: object) -> lawtrack.Provision:
+        self.reads += 1
+        return self.provisions[1]  # clause 2, not the clause 1 the index promised
+
+    def only_with(self, attribute: str, value: str) -> tuple[int, object]:
+        return 1, "element of clause 1"
+
+
+@pytest.mark.parametrize("look", [lambda b: b.clause("1"), lambda b: b.by_eid("sec_1"),
+                                  lambda b: b.by_guid("_c1")], ids=["number", "eId", "GUID"])
+def test_a_clause_read_alone_that_is_not_the_one_asked_for_is_not_returned(
+        look: Callable[[Bill], lawtrack.Provision | None]) -> None:
+    real = minibill.bill()
+    source = _Misreading(real.provisions)
+    bill = Bill.from_tree(real.tree(), metadata=real.metadata, provisions=source, source="<misreading>")
+    found = look(bill)
+    assert source.reads == 1 and _built(bill)  # read alone, not trusted: the whole read answered
+    assert found is real.provisions[0]
+
+
+def test_a_guid_without_its_leading_underscore_is_found_in_a_built_bill() -> None:
+    bill = minibill.bill()
+    bill.provisions  # noqa: B018 (built: the lookup goes through the whole read's index)
+    sub = bill.provision("clause 1(2)(a)")
+    assert bill.by_guid("c1s2a") is sub and bill.by_guid("_c1s2a") is sub
+    assert bill.by_guid("c9") is None
