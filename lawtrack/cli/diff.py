@@ -37,7 +37,7 @@ def diff_cmd(old_file: Path, new_file: Path, fmt: str, ref: str | None, ignore_r
       lawtrack diff OLD.xml NEW.xml --format json --provision "clause 12"
       lawtrack diff AMENDED.xml REPRINT.xml --ignore-renumbering --format json
     """
-    from lawtrack.diff.compare import BillDiff, compare
+    from lawtrack.diff.compare import compare
 
     old, new = load_bill_arg(old_file), load_bill_arg(new_file)
     if ignore_renumbering:
@@ -52,7 +52,7 @@ def diff_cmd(old_file: Path, new_file: Path, fmt: str, ref: str | None, ignore_r
             keep = tuple(p for p in result.provisions if in_old is not None and p.old_eid == in_old.eid)
         if not keep:
             raise LawtrackError(f"no provision {ref!r} in either version", expected="e.g. 'clause 5'")
-        result = BillDiff(**{**result.__dict__, "provisions": keep})
+        result = result.model_copy(update={"provisions": keep})
     if fmt == "term" and output is None:
         from lawtrack.render.terminal import bill_diff_terminal
 

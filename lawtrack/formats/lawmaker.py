@@ -525,7 +525,9 @@ def metadata_of(bill_el: etree._Element, source_format: str = "lawmaker", source
         long_title = _plain(bill_el.find(f".//{{{AKN_NS}}}longTitle"))
     if long_title is not None:
         long_title = long_title.replace("\n", " ")
-    return BillMetadata(
+    # every value is already a str (or None): constructed without validation, so that reading a bill does not
+    # build pydantic's validator (~17 ms the first time in a process)
+    return BillMetadata.model_construct(
         short_title=_resolve(v.get("varBillTitle"), v, source) or frbr("a:FRBRWork/a:FRBRname") or "",
         long_title=long_title,
         number=v.get("varBillNo") or None,
