@@ -76,6 +76,15 @@ def _baseline() -> list[str] | None:
     return [python, "-c", LAWCHECKER, src]
 
 
+def _provenance() -> str:
+    """What the lawchecker source says of itself (a ``SNAPSHOT.md`` beside or above it), for the report."""
+    src = Path(os.environ.get("LAWCHECKER_SRC", ""))
+    for note in (src / "SNAPSHOT.md", src.parent / "SNAPSHOT.md"):
+        if note.is_file():
+            return " Its source's own note (`SNAPSHOT.md`): " + " ".join(note.read_text(encoding="utf-8").split())
+    return ""
+
+
 def _median_run(cmd: list[str], cwd: str) -> float:
     times = []
     for _ in range(5):
@@ -119,14 +128,21 @@ def run() -> str:
                           f"compare(lawtrack.load_bill({str(pa)!r}), lawtrack.load_bill({str(pb)!r}))")
         lines.append(f"| {label} | {ms(whole)} | {ms(html_whole)} | {html_whole / whole:.2f}× | "
                      f"{ms(ours['median'])} | {ms(base['median'])} | {ms(drafting['median'])} | {mem:.0f} MB |")
+    # what the command must import before it reads a byte, as a process doing nothing else
+    imports = _median_run([sys.executable, "-c", "import lawtrack.cli.app, lawtrack.cli.diff, lawtrack.diff.compare, "
+                           "lawtrack.formats.load, lawtrack.render.html"], work)
+    bare = _median_run([sys.executable, "-c", "pass"], work)
     shutil.rmtree(work, ignore_errors=True)
+    lines += ["", f"Of lawtrack's whole process, {ms(imports)} is importing what the command needs (pydantic, "
+                  f"which the model is built on, click and lxml among them) in a process that does nothing else; "
+                  f"the interpreter alone starts in {ms(bare)}."]
     lines += ["", "Goal: a full comparison with word-level output well under half a second per pair (the "
                   "in-process `compare()` column; the whole-process column includes interpreter start-up and "
                   "loading both prints).", "",
               "Issue 12 asks for `lawtrack diff` ≥ 3× faster than lawchecker's `compare_bills` (ratio = baseline "
               "time / lawtrack's; ≥ 3 would meet the goal). " + (
                   "The baseline is lawchecker's own bill comparison (`compare_bill_documents.Report`, the HTML "
-                  "report), run from the source in `LAWCHECKER_SRC`." if real else
+                  "report), run from the source in `LAWCHECKER_SRC`." + _provenance() if real else
                   "lawchecker was not given (`LAWCHECKER_SRC`), so the baseline is its method: a process that "
                   "parses both prints with lxml and writes difflib's HtmlDiff of each changed section.")]
     return "\n".join(lines)

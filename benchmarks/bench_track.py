@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import tempfile
 import time
@@ -18,6 +19,7 @@ from tests.fake_bills_api import FakeApi, FakeBill
 
 def run() -> str:
     fake = FakeApi(bill=FakeBill(stages=5, amendments_per_stage=200))
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # not one line per request on the terminal
     server = HTTPServer(host="127.0.0.1", port=0)
     server.expect_request(re.compile(r"/api/v1/.*")).respond_with_handler(fake)
     server.start()
