@@ -211,3 +211,37 @@ def test_a_guid_without_its_leading_underscore_is_found_in_a_built_bill() -> Non
     sub = bill.provision("clause 1(2)(a)")
     assert bill.by_guid("c1s2a") is sub and bill.by_guid("_c1s2a") is sub
     assert bill.by_guid("c9") is None
+
+
+@pytest.mark.parametrize("num", [
+    "<num>\n  <?L 1-9?>2\n </num>",  # white space around the number, and the anchor inside it
+    "<num>2<?L 1-9?></num>",  # the anchor after the number: nothing follows it in <num>
+    "<num><?L 1-9?>2<!-- a comment --></num>",
+])
+def test_a_clause_number_with_space_or_an_anchor_or_comment_in_it_is_still_read_alone(num: str) -> None:
+    data = minibill.xml().replace(b"<num><?L 1-9?>2</num>", num.encode(), 1)
+    assert num.encode() in data
+    bill = lawtrack.load_bill(data)
+    two = bill.clause("2")
+    assert not _built(bill)  # read alone: the index knew its number
+    assert two is not None and two.label == "2"
+    assert two == lawtrack.load_bill(data).provisions[1]
+
+
+def test_a_clause_with_no_number_leaves_lookups_by_number_to_the_whole_read() -> None:
+    data = minibill.xml().replace(b"<num><?L 2-3?>3</num>", b"<?L 2-3?>", 1)
+    bill = lawtrack.load_bill(data)
+    lazy = bill._lazy
+    assert isinstance(lazy, LawmakerProvisions) and lazy.clause_elements() is None
+    two = bill.clause("2")
+    assert _built(bill) and two is not None and two.label == "2"
+
+
+def test_a_clause_whose_first_number_is_its_subsections_is_not_indexed_by_it() -> None:
+    """Clause 2 without a number of its own: the first <num> inside it is subsection (1)'s, which is not the
+    clause's number, so the index cannot know clause 2 and every lookup by number waits for the whole read."""
+    data = minibill.xml().replace(b"<num><?L 1-9?>2</num>", b"<?L 1-9?>", 1)
+    bill = lawtrack.load_bill(data)
+    lazy = bill._lazy
+    assert isinstance(lazy, LawmakerProvisions) and lazy.clause_elements() is None
+    assert bill.clause("1") is not None and _built(bill)

@@ -413,10 +413,10 @@ def provision_elements(container: etree._Element) -> list[etree._Element]:
     while stack:
         el = stack.pop()
         qname = str(el.tag)
-        tag, kind, by_attr = _TAGS.get(qname) or _tag_info(qname)
+        tag, kind, _ = _TAGS.get(qname) or _tag_info(qname)
         if tag in _SKIP:
             continue
-        if kind is not None and (not by_attr or provision_kind(el, tag) is not None):
+        if kind is not None:  # what the attributes say refines the kind, never unmakes a provision
             out.append(el)
         stack.extend(c for c in reversed(el) if isinstance(c.tag, str))
     return out
