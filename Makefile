@@ -46,8 +46,9 @@ api-docs: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --out docs/benchmarks.md
 
-# Mutation testing of amendments/, diff/, drafting/, track/events.py, track/store.py and model/bill.py (hours
-# on 2 cores; not in `make test`). MUTANTS="lawtrack.track.events*" runs a subset; the score goes to docs/mutation.md.
+# Mutation testing of amendments/, diff/, drafting/, track/events.py, track/store.py, model/bill.py and
+# formats/lawmaker.py (hours on 2 cores; not in `make test`). MUTANTS="lawtrack.track.events*" runs a subset;
+# the score goes to docs/mutation.md.
 MUTANTS ?=
 mutation: $(STAMP)
 	$(BIN)/mutmut run $(MUTANTS)

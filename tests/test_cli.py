@@ -100,3 +100,21 @@ def test_messages_name_an_output_file_with_brackets_as_written(tmp_path: Path) -
     code, _, err = run("diff", str(bill_path("hl60")), str(bill_path("b177")), "--format", "json", "-o", str(target))
     assert (code, err) == (0, f"wrote {target}\n")
     assert json.loads(target.read_text(encoding="utf-8"))["counts"]
+
+
+def test_diff_of_one_provision_keeps_only_that_provision_and_the_bills_titles() -> None:
+    code, out, _ = run("diff", str(bill_path("hl60")), str(bill_path("b177")), "--provision", "clause 44",
+                       "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert [(p["old_ref"], p["change"]) for p in data["provisions"]] == [("Clause 44", "changed")]
+    assert data["counts"] == {"changed": 1}
+    assert data["old"]["version"] == "As amended on Report" and data["new"]["version"] == "As brought from the Lords"
+    unchanged = json.loads(run("diff", str(bill_path("hl60")), str(bill_path("b177")), "--provision", "clause 2",
+                               "--format", "json")[1])
+    assert [(p["new_ref"], p["change"]) for p in unchanged["provisions"]] == [("Clause 2", "unchanged")]
+
+
+def test_diff_of_a_provision_in_neither_version_says_so() -> None:
+    code, _, err = run("diff", str(bill_path("hl60")), str(bill_path("b177")), "--provision", "clause 99")
+    assert code != 0 and "no provision 'clause 99' in either version" in err
