@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 from pathlib import Path
 
@@ -34,6 +35,18 @@ SUITES = {
 }
 
 
+
+def _rerun_header(old: str, names: list[str], now: str) -> str | None:
+    """The header after an ``--only`` run: the last full run's date stays, and each suite re-run alone since is
+    named with its own date (a partial run must not look like a whole one)."""
+    line = re.search(r"^Measured by `make bench` on ([^.;]+)(.*)$", old, re.M)
+    if not line:
+        return None
+    since = dict(re.findall(r"(\w+) on (\d{4}-\d\d-\d\d \d\d:\d\d UTC)", line.group(2)))
+    since.update({name: now for name in names})
+    listed = ", ".join(f"{name} on {when}" for name, when in since.items())
+    return f"Measured by `make bench` on {line.group(1)}; re-run alone (`--only`) since: {listed}."
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default="docs/benchmarks.md")
@@ -56,10 +69,13 @@ def main() -> None:
             merged.append(fresh.pop(title, part.rstrip("\n")))
         sections = merged + list(fresh.values())
     now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    measured = f"Measured by `make bench` on {now}."
+    if args.only and Path(args.out).exists():
+        measured = _rerun_header(Path(args.out).read_text(), args.only, now) or measured
     text = "\n\n".join(
         [
             "# Benchmarks",
-            f"Measured by `make bench` on {now}.  \nMachine: {machine()}.",
+            f"{measured}  \nMachine: {machine()}.",
             "Each figure is the median of several runs, with the baseline measured in the same run. "
             "Benchmarks are never timed assertions in tests.",
             *sections,
