@@ -35,7 +35,6 @@ SUITES = {
 }
 
 
-
 def _rerun_header(old: str, names: list[str], now: str) -> str | None:
     """The header after an ``--only`` run: the last full run's date stays, and each suite re-run alone since is
     named with its own date (a partial run must not look like a whole one)."""
@@ -46,6 +45,7 @@ def _rerun_header(old: str, names: list[str], now: str) -> str | None:
     since.update({name: now for name in names})
     listed = ", ".join(f"{name} on {when}" for name, when in since.items())
     return f"Measured by `make bench` on {line.group(1)}; re-run alone (`--only`) since: {listed}."
+
 
 def main() -> None:
     ap = argparse.ArgumentParser()
@@ -58,9 +58,10 @@ def main() -> None:
             continue
         print(f"running {name} …", file=sys.stderr)
         sections.append(fn())
-    if args.only and Path(args.out).exists():
+    previous = Path(args.out).read_text() if args.only and Path(args.out).exists() else None
+    if previous is not None:
         # keep the other suites' sections from the last full run; replace the ones just measured
-        old = Path(args.out).read_text().split("\n## ")
+        old = previous.split("\n## ")
         fresh = {sec.split("\n", 1)[0].lstrip("# "): sec for sec in sections}
         kept = [("## " + part) if i else part for i, part in enumerate(old)]
         merged = []
@@ -70,8 +71,8 @@ def main() -> None:
         sections = merged + list(fresh.values())
     now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     measured = f"Measured by `make bench` on {now}."
-    if args.only and Path(args.out).exists():
-        measured = _rerun_header(Path(args.out).read_text(), args.only, now) or measured
+    if previous is not None and args.only:
+        measured = _rerun_header(previous, args.only, now) or measured
     text = "\n\n".join(
         [
             "# Benchmarks",
