@@ -58,7 +58,7 @@ def main() -> None:
             continue
         print(f"running {name} …", file=sys.stderr)
         sections.append(fn())
-    previous = Path(args.out).read_text() if args.only and Path(args.out).exists() else None
+    previous = Path(args.out).read_text(encoding="utf-8") if args.only and Path(args.out).exists() else None
     if previous is not None:
         # keep the other suites' sections from the last full run; replace the ones just measured
         old = previous.split("\n## ")
@@ -71,7 +71,7 @@ def main() -> None:
         sections = merged + list(fresh.values())
     now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     measured = f"Measured by `make bench` on {now}."
-    if previous is not None and args.only:
+    if previous is not None:
         measured = _rerun_header(previous, args.only, now) or measured
     text = "\n\n".join(
         [
