@@ -312,9 +312,13 @@ def test_line_at_and_line_region(mini: lawtrack.Bill) -> None:
 def test_labels_in_house_style() -> None:
     mini = minibill.bill()
     a, b, c = mini.provision("clause 1(2)").children
-    assert _labels([b]) == "(b)"
-    assert _labels([b, c]) == "(b) and (c)"
-    assert _labels([a, b, c]) == "(a) to (c)"
+    assert _labels("paragraph", [b]) == "(b)"
+    assert _labels("paragraph", [b, c]) == "(b) and (c)"
+    assert _labels("paragraph", [a, b, c]) == "(a) to (c)"
+    # a Schedule's paragraphs are numbered without brackets: "leave out paragraphs 3 and 4"
+    three, four = (p.model_copy(update={"label": n, "num": n}) for p, n in ((a, "3"), (b, "4")))
+    assert _labels("paragraph", [three, four]) == "3 and 4"
+    assert _labels("sub-paragraph", [three, four]) == "(3) and (4)"
 
 
 # -- the helpers: quotations ----------------------------------------------------------------------------------------

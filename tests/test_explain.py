@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from lxml import etree
 
 from lawtrack.amendments.explain import describe, explain
 from lawtrack.amendments.instructions import parse_instruction
 from lawtrack.amendments.model import Parsed
+from lawtrack.formats.akn import AKN_NS
+from lawtrack.formats.lawmaker import provisions_of
+from lawtrack.model.provision import Provision
 
 AT = "Clause 2, page 3, line 15"
 TABLE = [
@@ -49,3 +53,28 @@ def test_explain_an_instruction_that_does_not_parse() -> None:
     data = explain(parse_instruction("Clause 2, page 3, line 15, leave out"))
     assert data["parsed"] is False
     assert data["error"] and 0 <= data["position"] <= len("Clause 2, page 3, line 15, leave out")
+
+
+def _quoted(inner: str) -> tuple[Provision, ...]:
+    """Provisions of a quoted structure, read as the paper reader reads them."""
+    qs = etree.fromstring(f'<quotedStructure xmlns="{AKN_NS}" startQuote="“" endQuote="”">{inner}</quotedStructure>')
+    return provisions_of(qs)
+
+
+SCHEDULE_PARA = ('<paragraph class="schProv1"><num>3A</num><content><p>Section 1 does not apply to a registered '
+                 'higher education provider.</p></content></paragraph>')
+SUBSECTION = ('<subsection class="prov2"><num>(1A)</num><content><p>But section 1 does not apply.</p></content>'
+              '</subsection>')
+PARA = '<level class="para1"><num>(za)</num><content><p>a relevant authority;</p></content></level>'
+
+
+@pytest.mark.parametrize(("address", "inner", "expected"), [
+    # a Schedule's paragraphs are numbered without brackets (Energy Bill and Economic Activity Bill papers)
+    ("Schedule, page 12, line 21", SCHEDULE_PARA, "after paragraph 3, insert paragraph 3A"),
+    ("Clause 12, page 8, line 5", SUBSECTION, "after subsection (1), insert subsection (1A)"),
+    ("Clause 2, page 3, line 15", PARA, "before paragraph (a), insert paragraph (za)"),
+])
+def test_where_an_insertion_goes_is_written_as_its_own_number_is(address: str, inner: str, expected: str) -> None:
+    parsed = parse_instruction(f"{address}, at end insert—\ufffc", (_quoted(inner),))
+    assert isinstance(parsed, Parsed)
+    assert describe(parsed) == f"{address}: {expected}"

@@ -9,6 +9,7 @@ import re
 import pytest
 
 import lawtrack
+from lawtrack.amendments.explain import describe
 from lawtrack.amendments.locate import find_words_loosely
 from lawtrack.amendments.model import Amendment, Parsed
 from tests import minibill
@@ -140,9 +141,13 @@ def test_schedule_paragraphs_are_left_out_by_their_bare_numbers() -> None:
     mini = minibill.bill()
     parsed = lawtrack.parse_instruction("Schedule 1, page 2, line 6, leave out paragraphs 1 and 2")
     assert isinstance(parsed, Parsed) and parsed.operation.model_dump()["labels"] == ("1", "2")
+    assert describe(parsed) == "Schedule 1, page 2, line 6: leave out paragraphs 1 and 2"  # as the House writes it
     result = lawtrack.apply(mini, [am("Schedule 1, page 2, line 6, leave out paragraph 1")])
     assert result.all_applied, result.outcomes
     assert [c.label for c in result.bill.provision("schedule 1").children] == ["2"]
+    assert result.outcomes[0].detail.startswith("Left out paragraph 1 in "), result.outcomes[0].detail
+    missing = lawtrack.apply(mini, [am("Schedule 1, page 2, line 6, leave out paragraph 7")]).outcomes[0]
+    assert missing.status != "applied" and "no paragraph 7 at that place in " in missing.detail, missing
 
 
 def test_a_clause_is_left_out_and_another_put_in_its_place() -> None:

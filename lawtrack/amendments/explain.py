@@ -18,7 +18,7 @@ from lawtrack.amendments.model import (
     Unparsed,
     kind_word,
 )
-from lawtrack.model.labels import preceding_label
+from lawtrack.model.labels import as_written, preceding_label
 from lawtrack.model.provision import Kind
 
 
@@ -50,8 +50,8 @@ def describe_operation(op: Operation) -> str:
             f"lines {op.first} and {op.last}" if op.last == op.first + 1 else f"lines {op.first} to {op.last}")
         return f"leave out {lines}{ins}"
     if isinstance(op, LeaveOutProvisions):
-        labels = (f"({op.labels[0]}) to ({op.labels[-1]})" if op.through
-                  else " and ".join(f"({x})" for x in op.labels))
+        written = [as_written(op.kind, x) for x in op.labels]
+        labels = f"{written[0]} to {written[-1]}" if op.through else " and ".join(written)
         return f"leave out {op.kind}{'s' if len(op.labels) > 1 else ''} {labels}{ins}"
     if isinstance(op, LeaveOutClause):
         gone = (f"leave out Clause {op.clause}" if op.clause
@@ -65,7 +65,8 @@ def describe_operation(op: Operation) -> str:
 
 def _inferred_place(op: Operation) -> str:
     """Where inserted provisions go, read from their numbers as UK drafting numbers insertions: "(3A)" goes
-    after subsection (3), "(za)" before paragraph (a). Empty when the numbers say nothing."""
+    after subsection (3), "(za)" before paragraph (a), a Schedule's paragraph "3A" after paragraph 3. Empty
+    when the numbers say nothing."""
     insertion = getattr(op, "insert", None)
     if insertion is None or not insertion.structure or isinstance(op, NewProvision):
         return ""
@@ -76,7 +77,11 @@ def _inferred_place(op: Operation) -> str:
     if found is None:
         return ""
     side, label = found
-    return f"{side} {kind_word(first)} ({label}), "
+    # the neighbour is written as the inserted provision's own number is: "subsection (3)" beside "(3A)", but
+    # "paragraph 3" beside a Schedule's paragraph "3A", which is numbered without brackets
+    noun = kind_word(first)
+    written = (f"({label})" if first.num.lstrip().startswith("(") else label) if first.num else as_written(noun, label)
+    return f"{side} {noun} {written}, "
 
 
 def describe(result: Parsed) -> str:

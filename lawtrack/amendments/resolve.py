@@ -17,6 +17,7 @@ from lawtrack.amendments.outcome import Failure
 from lawtrack.amendments.xmledit import Editor
 from lawtrack.formats.lawmaker import ProvisionSpan, long_title_element, read_unit
 from lawtrack.model.bill import Bill
+from lawtrack.model.labels import as_written
 from lawtrack.model.provision import Kind, Provision
 
 
@@ -321,7 +322,8 @@ class Resolver:
                     spans.append(span)
         around = [s for s in spans if s.start <= after <= s.end] or [s for s in spans if s.end > after]
         if not around:
-            raise Failure("not-found", f"no {pt.provision} ({label}) in {top.describe()} for the range to end at")
+            raise Failure("not-found", f"no {pt.provision} {as_written(pt.provision, label)} in {top.describe()} "
+                                       "for the range to end at")
         end = min(around, key=lambda s: s.end - s.start).end
         while end > after and top.text[end - 1] in " \n":
             end -= 1
@@ -393,6 +395,7 @@ class Resolver:
         kinds = {"subsection": {Kind.SUBSECTION, Kind.SUBPARAGRAPH}, "paragraph": {Kind.PARAGRAPH},
                  "sub-paragraph": {Kind.SUBPARAGRAPH, Kind.SUBSUBPARAGRAPH}}[op.kind]
         wanted = [label.lower() for label in op.labels]
+        written = [as_written(op.kind, label) for label in op.labels]  # for messages: "(a)", "3A"
         addr = parsed.address
         base = self.path_provision(parsed) or top
         pool = [p for p in base.walk() if p.kind in kinds and (p.label or "").lower() == wanted[0] and p is not base]
@@ -412,26 +415,26 @@ class Resolver:
             if not on_line and len(pool) == 1 and pool[0].lines:
                 where = pool[0].lines[0]
                 at = f"page {addr.page}, line {addr.line}" if addr.page is not None else f"line {addr.line}"
-                note = (f" — note: {op.kind} ({wanted[0]}) is not printed on {at}; it starts on page {where.page}, "
+                note = (f" — note: {op.kind} {written[0]} is not printed on {at}; it starts on page {where.page}, "
                         f"line {where.line}")
             pool = starting or on_line or pool
         if not pool:
-            raise Failure("not-found", f"no {op.kind} ({wanted[0]}) at that place in {top.describe()}")
+            raise Failure("not-found", f"no {op.kind} {written[0]} at that place in {top.describe()}")
         if len(pool) > 1:
-            raise Failure("ambiguous", f"{top.describe()} has {len(pool)} {op.kind}s ({wanted[0]}) at that place; "
+            raise Failure("ambiguous", f"{top.describe()} has {len(pool)} {op.kind}s {written[0]} at that place; "
                                        "give the page and line")
         first = pool[0]
         parent = self.bill.parent(first)
         siblings = list(parent.children) if parent is not None else [first]
         found = [first]
-        for label in wanted[1:]:
+        for label, shown in zip(wanted[1:], written[1:], strict=True):
             match = [p for p in siblings if p.kind in kinds and (p.label or "").lower() == label]
             if not match:
-                raise Failure("not-found", f"no {op.kind} ({label}) beside ({wanted[0]}) in {top.describe()}")
+                raise Failure("not-found", f"no {op.kind} {shown} beside {written[0]} in {top.describe()}")
             found.append(match[0])
         if op.through:
             i, j = siblings.index(found[0]), siblings.index(found[-1])
             if j < i:
-                raise Failure("not-found", f"({wanted[-1]}) comes before ({wanted[0]}) in {top.describe()}")
+                raise Failure("not-found", f"{written[-1]} comes before {written[0]} in {top.describe()}")
             return siblings[i : j + 1], note
         return found, note

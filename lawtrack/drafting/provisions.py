@@ -12,6 +12,7 @@ from lawtrack.diff.compare import align, body
 from lawtrack.drafting.address import address, line_at
 from lawtrack.drafting.context import Ctx
 from lawtrack.drafting.words import after_num, change, own_words, tail_words
+from lawtrack.model.labels import as_written
 from lawtrack.model.provision import Kind, Provision
 
 KIND_WORD = {Kind.SUBSECTION: "subsection", Kind.PARAGRAPH: "paragraph", Kind.SUBPARAGRAPH: "sub-paragraph",
@@ -24,8 +25,8 @@ def same(ctx: Ctx, p: Provision, q: Provision) -> bool:
     return body(p) == ctx.in_old_terms(q, body(p), body(q)) and p.heading == q.heading
 
 
-def _labels(provisions: list[Provision]) -> str:
-    labels = [f"({x.label})" for x in provisions]
+def _labels(word: str, provisions: list[Provision]) -> str:
+    labels = [as_written(word, x.label or "") for x in provisions]
     if len(labels) == 1:
         return labels[0]
     return f"{labels[0]} and {labels[1]}" if len(labels) == 2 else f"{labels[0]} to {labels[-1]}"
@@ -49,7 +50,7 @@ def children_changed(ctx: Ctx, p: Provision, previous: Provision | None, removed
             return
         plural = word + "s" if len(removed) > 1 else word
         insert = " and insert—" if elements else ""
-        ctx.emit(f"{where}leave out {plural} {_labels(removed)}{insert}", elements)
+        ctx.emit(f"{where}leave out {plural} {_labels(word, removed)}{insert}", elements)
         return
     if not elements:
         return
@@ -123,6 +124,7 @@ def provision(ctx: Ctx, p: Provision, q: Provision) -> None:
     if how is not None:
         # some change could not be expressed as words: leave the provision out and insert it as it now reads
         where, word = how
-        if ctx.emit(f"{where}leave out {word} ({p.label}) and insert—", (ctx.element(ctx.new, q),)):
+        label = as_written(word, p.label or "")
+        if ctx.emit(f"{where}leave out {word} {label} and insert—", (ctx.element(ctx.new, q),)):
             ctx.instead(mark)
             ctx.note(f"{p.describe()}: left out and inserted again as it now reads, because {because}")

@@ -158,3 +158,9 @@ def preceding_label(label: str, *, roman: bool = False) -> tuple[str, str] | Non
     if lower[-1] == "a":
         return "after", lower[:-1]
     return "after", lower[:-1] + chr(ord(lower[-1]) - 1)
+
+
+def as_written(noun: str, label: str) -> str:
+    """A label as an instruction writes it after its noun: "subsection (3)", "paragraph (a)", "sub-paragraph
+    (ii)" — but a Schedule's paragraphs are numbered without brackets: "paragraph 3", "paragraph 12A"."""
+    return label if noun == "paragraph" and label[:1].isdigit() else f"({label})"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from lawtrack.amendments.model import Amendment, LeaveOutProvisions, Parsed
 from lawtrack.amendments.plan import Plan, Session, insert_edit, remove_edit
 from lawtrack.amendments.planners.common import finish, scope
+from lawtrack.model.labels import as_written
 
 
 def plan(s: Session, amendment: Amendment, parsed: Parsed, op: LeaveOutProvisions) -> Plan:
@@ -18,7 +19,7 @@ def plan(s: Session, amendment: Amendment, parsed: Parsed, op: LeaveOutProvision
         sc.plan.edits.append(insert_edit(sc.element, spans[0].start, op.insert.words, "before"))
     if op.insert and op.insert.structure:
         s.plan_structure(sc.plan, amendment, sc.element, spans[0].start, before=spans[0].node)
-    labels = [f"({p.label})" for p in targets]
+    labels = [as_written(op.kind, p.label or "") for p in targets]
     listing = labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
     done = finish(sc, parsed, f"left out {op.kind}{'s' if len(labels) > 1 else ''} {listing}"
                   + (f" and inserted {op.insert.describe()}" if op.insert else ""))
