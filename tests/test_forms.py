@@ -150,6 +150,25 @@ def test_schedule_paragraphs_are_left_out_by_their_bare_numbers() -> None:
     assert missing.status != "applied" and "no paragraph 7 at that place in " in missing.detail, missing
 
 
+def test_a_range_ends_at_the_end_of_a_schedule_paragraph_cited_by_its_bare_number() -> None:
+    mini = minibill.bill()
+    result = lawtrack.apply(mini, [am("Schedule 1, page 2, line 6, leave out from “Act,” to end of paragraph 1 and "
+                                      "insert “omit section 3.”")])
+    assert result.all_applied, result.outcomes
+    assert result.bill.provision("schedule 1").children[0].text == "1 In section 1 of the Old Act, omit section 3."
+
+
+def test_in_each_place_it_occurs() -> None:
+    mini = minibill.bill()
+    result = lawtrack.apply(mini, [am("Clause 1, leave out “may” in each place it occurs and "
+                                      "insert “must”")])
+    assert result.all_applied, result.outcomes
+    assert result.bill.provision("clause 1(1)").text == (
+        "(1) The Secretary of State must publish a code of practice about the support of victims, and must revise "
+        "the code at any time.")
+    assert result.bill.provision("clause 1(2)(b)").text == "(b) say how victims must complain, and"
+
+
 def test_a_clause_is_left_out_and_another_put_in_its_place() -> None:
     from tests.test_operations import md
 

@@ -24,7 +24,13 @@ from lawtrack.model.provision import Kind
 
 def _point(p: Point, *, end: bool) -> str:
     if p.kind == "beginning":
-        return "the beginning of the line"
+        return f"the beginning of line {p.line}" + (f" on page {p.page}" if p.page else "") if p.line else \
+            "the beginning of the line"
+    if p.kind == "end-of-provision":  # "to end of subsection (4)", "to end of paragraph (b)(ii)"
+        if not p.labels:
+            return f"the end of the {p.provision}"
+        return f"the end of {p.provision} {as_written(p.provision, p.labels[0])}" + "".join(
+            f"({x})" for x in p.labels[1:])
     if p.kind == "end-of-line":
         return f"the end of line {p.line}" + (f" on page {p.page}" if p.page else "")
     nth = {1: "the first ", 2: "the second ", -1: "the last "}.get(p.occurrence or 0, "")

@@ -23,11 +23,13 @@ def and_insert(c: Cursor) -> Insertion | None:
 
 
 def each_place(c: Cursor) -> bool:
-    """"in each place", "in both places", "in each place where it occurs", "wherever it occurs"."""
+    """"in each place", "in both places", "in each place where it occurs" (or "… it occurs"), "wherever it
+    occurs"."""
     mark = c.mark()
     if c.word("in") and c.word("each", "both", "every", "all") and c.word("place", "places"):
         where = c.mark()
-        if not (c.word("where") and c.word("it", "they") and c.word("occurs", "occur")):
+        c.word("where")
+        if not (c.word("it", "they") and c.word("occurs", "occur")):
             c.reset(where)
         return True
     c.reset(mark)

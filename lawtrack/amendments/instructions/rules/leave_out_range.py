@@ -1,4 +1,5 @@
-""""leave out from “x” to “y”", "… from beginning to end of line 4", "… from “x” in line 12 to “y” in line 14"."""
+""""leave out from “x” to “y”", "… from beginning to end of line 4", "… from “x” in line 12 to “y” in line 14",
+"… to end of subsection (4)", "… to end of paragraph 3" (a Schedule's)."""
 
 from __future__ import annotations
 
@@ -56,6 +57,10 @@ def _point(c: Cursor, *, is_end: bool) -> Point | None:
         kind = c.word(*_PROVISION_WORDS) if c.pos > pmark[0] else None
         if kind is not None:
             labels = []
+            # a Schedule's numbered paragraph is cited without brackets: "to end of paragraph 3"
+            if kind == "paragraph" and (tok := c.peek()) is not None and tok.kind == "num" and \
+                    (number := c.num()) is not None:
+                labels.append(number)
             while (label := c.label()) is not None:
                 labels.append(label)
             if labels:
