@@ -169,6 +169,28 @@ def test_in_each_place_it_occurs() -> None:
     assert result.bill.provision("clause 1(2)(b)").text == "(b) say how victims must complain, and"
 
 
+@pytest.mark.parametrize("which", ["where it second occurs", "where it occurs for the second time",
+                                   "where it last occurs"])
+def test_words_are_inserted_after_the_occurrence_named(which: str) -> None:
+    mini = minibill.bill()  # clause 2(1): "The Secretary of State must lay a report … and must publish the report."
+    result = lawtrack.apply(mini, [am(f"Clause 2, after “must” {which} insert “also”")])
+    assert result.all_applied, result.outcomes
+    assert result.bill.provision("clause 2(1)").text.endswith("in each year, and must also publish the report.")
+
+
+def test_words_are_inserted_after_the_first_of_several() -> None:
+    result = lawtrack.apply(minibill.bill(), [am("Clause 2, before the first “must” insert “now”")])
+    assert result.all_applied, result.outcomes
+    assert result.bill.provision("clause 2(1)").text.startswith("(1) The Secretary of State now must lay")
+
+
+def test_an_insertion_after_words_that_occur_twice_says_which() -> None:
+    outcome = lawtrack.apply(minibill.bill(), [am("Clause 2, after “must” insert “also”")]).outcomes[0]
+    assert outcome.status == "ambiguous" and "appears 2 times" in outcome.detail, outcome
+    gone = lawtrack.apply(minibill.bill(), [am("Clause 2, after “must” where it third occurs insert “x”")]).outcomes[0]
+    assert gone.status == "not-found" and "occurs 2 time(s) there, not 3" in gone.detail, gone
+
+
 def test_a_clause_is_left_out_and_another_put_in_its_place() -> None:
     from tests.test_operations import md
 

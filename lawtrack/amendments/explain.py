@@ -38,17 +38,25 @@ def _point(p: Point, *, end: bool) -> str:
     return (f"just before {nth}“{p.words}”{where}" if end else f"just after {nth}“{p.words}”{where}")
 
 
+def _which(each_place: bool, occurrence: int | None) -> str:
+    """Which of several places the quoted words mean: " in each place", " (occurrence 2)", " (the last)"."""
+    if each_place:
+        return " in each place"
+    if occurrence == -1:
+        return " (the last)"
+    return f" (occurrence {occurrence})" if occurrence else ""
+
+
 def describe_operation(op: Operation) -> str:
     insertion = getattr(op, "insert", None)
     ins = f" and insert {insertion.describe()}" if insertion is not None and not isinstance(
         op, (InsertWords, NewProvision)) else ""
     if isinstance(op, LeaveOutWords):
-        scope = " in each place" if op.each_place else (f" (occurrence {op.occurrence})" if op.occurrence else "")
-        return f"leave out “{op.words}”{scope}{ins}"
+        return f"leave out “{op.words}”{_which(op.each_place, op.occurrence)}{ins}"
     if isinstance(op, InsertWords):
         where = {"after": f"after “{op.anchor}”", "before": f"before “{op.anchor}”", "at-end": "at the end",
                  "at-beginning": "at the beginning"}[op.where]
-        return f"{where}{' in each place' if op.each_place else ''}, insert {op.insert.describe()}"
+        return f"{where}{_which(op.each_place, op.occurrence)}, insert {op.insert.describe()}"
     if isinstance(op, LeaveOutRange):
         return f"leave out from {_point(op.start, end=False)} to {_point(op.end, end=True)}{ins}"
     if isinstance(op, LeaveOutLines):

@@ -171,6 +171,8 @@ class InsertWords(_Frozen):
     where: Literal["after", "before", "at-end", "at-beginning"]
     anchor: str = ""
     each_place: bool = False
+    #: "after “x” where it second occurs": which occurrence of the anchor (1-based, -1 the last); None: the only one.
+    occurrence: int | None = None
     insert: Insertion
 
 

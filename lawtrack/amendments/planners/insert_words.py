@@ -13,7 +13,7 @@ def plan(s: Session, amendment: Amendment, parsed: Parsed, op: InsertWords) -> P
     text = sc.text
     if op.where in ("after", "before"):
         hits = s.resolve.choose(s.resolve.find(text, op.anchor, sc.lo, sc.hi, sc.top), op.anchor, text, sc.lo, sc.hi,
-                                op.each_place, None)
+                                op.each_place, op.occurrence)
         points = [end if op.where == "after" else start for start, end in hits]
     elif op.where == "at-end":
         points = [sc.hi]

@@ -49,6 +49,10 @@ def occurrence(c: Cursor) -> int | None:
     if c.word("where") and c.word("it") and (o := c.word(*_ORDINALS)) and c.word("occurs"):
         return _ORDINALS[o]
     c.reset(mark)
+    if c.word("where") and c.word("it") and c.word("occurs") and c.word("for") and c.word("the") and \
+            (o := c.word(*_ORDINALS)) and c.word("time"):
+        return _ORDINALS[o]
+    c.reset(mark)
     if c.word("in") and c.word("the") and (o := c.word(*_ORDINALS)) and c.word("place"):
         return _ORDINALS[o]
     c.reset(mark)
