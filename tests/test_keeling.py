@@ -313,6 +313,20 @@ FORMS = [
      "paragraph 3(2) of Schedule 2", "omit", "provision", "replace", "", ""),
     ("In paragraph 2(2) of Schedule 1 to the Housing Act 2004, after “the notice” insert “on whichever”,",
      "paragraph 2(2) of Schedule 1", "insert", "words", "after", "the notice", "on whichever"),
+    # the word that goes with an omitted provision: at its own end, or at the end of the provision before it
+    ("In section 80A(1), omit paragraph (a) (and the “and” at the end).", "section 80A(1)(a)", "omit", "provision",
+     "after", "", ""),
+    ("In section 80A(1), omit paragraph (a) (together with the “or” at the end).", "section 80A(1)(a)", "omit",
+     "provision", "after", "", ""),
+    ("In section 80A(1), omit paragraph (c) and the “or” at the end of paragraph (b).", "section 80A(1)(c)", "omit",
+     "provision", "before", "", ""),
+    ("In section 80A(1)(b), omit sub-paragraph (iii) and the “and” at the end of sub-paragraph (ii).",
+     "section 80A(1)(b)(iii)", "omit", "provision", "before", "", ""),
+    ("In section 5(2)(a), the “or” at the end is repealed.", "section 5(2)(a)", "omit", "words", "after", "or", ""),
+    ("In section 235(1), in the appropriate place insert— \ufffc", "section 235(1)", "insert", "provision",
+     "appropriate-place", "", ""),
+    ("In section 5(1), for the words from the beginning to “x” substitute “y”.", "section 5(1)", "substitute",
+     "words", "replace", "", "y"),
 ]
 
 
@@ -344,6 +358,46 @@ def test_mirror_forms(words: str, action: str, where: str, each: bool) -> None:
     got = read_words(words, "Housing Act 2004")
     assert isinstance(got, Instruction), got
     assert (got.change.action, got.change.where, got.change.each_place) == (action, where, each)
+
+
+def test_the_word_at_the_end_of_the_provision_before_goes_with_the_one_omitted() -> None:
+    act = _ha_act()  # section 69(8): "(a) who has an estate … 3 years or less), or (b) who is a person … or (c) …"
+    got = read_words("In section 69, in subsection (8), omit paragraph (b) and the “or” at the end of paragraph (a).",
+                     "Housing Act 2004", source="s. 1", source_eid="sec_1")
+    assert isinstance(got, Instruction) and got.change.together_with == "or"
+    result = apply_instructions(act, [got])
+    assert result.outcomes[0].status == "applied", result.outcomes[0]
+    assert [c.label for c in result.bill.provision("section 69(8)").children] == ["a", "c"]
+    assert result.bill.provision("section 69(8)(a)").text.endswith("3 years or less),")
+    # a word at the end of a provision that is not the one before is not guessed at
+    far = read_words("In section 69(8), omit paragraph (c) and the “or” at the end of paragraph (a).",
+                     "Housing Act 2004")
+    assert isinstance(far, str) and "does not know this form" in far
+
+
+@pytest.mark.parametrize(("words", "b_reads"), [
+    ("In section 69(8)(b), at the beginning insert “where”.",
+     "(b) where who is a person managing or having control of the house (and does not fall within paragraph (a)), or"),
+    ("In section 69(8)(b), for the words from the beginning to “house” substitute “who controls the house”.",
+     "(b) who controls the house (and does not fall within paragraph (a)), or"),
+    ("In section 69(8)(b), omit the words from the beginning to “of the house”.",
+     "(b) (and does not fall within paragraph (a)), or"),
+])
+def test_the_beginning_of_a_provision_is_after_its_number(words: str, b_reads: str) -> None:
+    got = read_words(words, "Housing Act 2004", source="s. 1", source_eid="sec_1")
+    assert isinstance(got, Instruction), got
+    result = apply_instructions(_ha_act(), [got])
+    assert result.outcomes[0].status == "applied", result.outcomes[0]
+    assert result.bill.provision("section 69(8)(b)").text == b_reads
+
+
+def test_omit_the_word_at_the_end_of_the_provision_named() -> None:
+    got = read_words("In section 69(8)(a), omit the “or” at the end.", "Housing Act 2004", source="s. 1",
+                     source_eid="sec_1")
+    assert isinstance(got, Instruction) and got.targets[0].describe() == "section 69(8)(a)"
+    result = apply_instructions(_ha_act(), [got])
+    assert result.outcomes[0].status == "applied", result.outcomes[0]
+    assert result.bill.provision("section 69(8)(a)").text.endswith("3 years or less),")
 
 
 def test_words_about_another_act_are_not_this_acts() -> None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from lawtrack.acts.find import Finder, NotFound
-from lawtrack.acts.model import Instruction, Target, Unread
+from lawtrack.acts.model import Change, Instruction, Target, Unread
 from lawtrack.amendments.outcome import ApplyResult, Failure, Outcome
 from lawtrack.amendments.plan import Session
 from lawtrack.amendments.structure import Place, child_eid, num_label, put, refresh_ids, structure_elements
@@ -185,11 +185,14 @@ class _Applier:
             a, b = self.scope_range(place, target)
             where = target.describe()
             if c.action == "insert" and c.where in ("at-end", "at-beginning"):
-                pos = b if c.where == "at-end" else a
+                pos = b if c.where == "at-end" else self._after_number(place, text, a, target)
                 if c.where == "at-end":
                     while pos > a and text[pos - 1] in " \n":
                         pos -= 1
                 self._insert(plan, place, pos, c.new, "before" if c.where == "at-end" else "after")
+                continue
+            if c.from_beginning:  # "the words from the beginning to “x”" (both ends included)
+                self._from_beginning(plan, place, text, self._after_number(place, text, a, target), b, c, where)
                 continue
             for start in self.pick(ins, self.occurrences(text, c.words, a, b), where):
                 end = start + len(c.words)
@@ -220,6 +223,31 @@ class _Applier:
                 self._delete(plan, place, start, end, new)
         if c.with_structure:
             self.append_structure(ins, plan, ins.targets[-1])
+
+    @staticmethod
+    def _after_number(place: _Place, text: str, a: int, target: Target) -> int:
+        """Where a provision's words begin: after its own number ("(b) who is …"), which "at the beginning" and
+        "the words from the beginning" never take in."""
+        num = place.provision.num
+        if target.heading or target.heading_before is not None or not num or not text.startswith(num, a):
+            return a
+        a += len(num)
+        while a < len(text) and text[a] == " ":
+            a += 1
+        return a
+
+    def _from_beginning(self, plan: _Plan, place: _Place, text: str, a: int, b: int, c: Change, where: str) -> None:
+        end = b
+        if c.to:
+            ends = self.occurrences(text, c.to, a, b)
+            if not ends:
+                raise Failure("not-found", f"“{c.to}” is not in {where}")
+            end = ends[0] + len(c.to)
+        new = c.new if c.action == "substitute" else ""
+        if not new:
+            while end < b and text[end] == " ":  # the words left out take the space after them
+                end += 1
+        self._delete(plan, place, a, end, new)
 
     def _insert(self, plan: _Plan, place: _Place, pos: int, words: str, lean: str) -> None:
         text = self.text(place)

@@ -73,6 +73,8 @@ class Change(_Frozen):
     words: str = ""
     to: str | None = None
     following: bool = False
+    #: "the words from the beginning to “x”": the span starts where the provision's text does (``words`` is "").
+    from_beginning: bool = False
     new: str = ""
     where: Where = "replace"
     each_place: bool = False

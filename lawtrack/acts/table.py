@@ -43,7 +43,8 @@ def describe(ins: Instruction) -> str:
         place = {"after": "after", "before": "before", "at-end": "at the end of", "at-beginning":
                  "at the beginning of", "appropriate-place": "at the appropriate place in"}.get(c.where, c.where)
         return f"{place} {where}, insert {len(ins.structure_xml)} quoted structure(s)"
-    span = f"the words from “{c.words}” to " + (f"“{c.to}”" if c.to else "the end") if c.to is not None else (
+    start = "the beginning" if c.from_beginning else f"“{c.words}”"
+    span = f"the words from {start} to " + (f"“{c.to}”" if c.to else "the end") if c.to is not None else (
         f"the words following “{c.words}”" if c.following else f"“{c.words}”")
     each = " in each place" if c.each_place else ""
     if c.action == "substitute":

@@ -15,7 +15,7 @@ _AROUND = re.compile(rf"(?P<where>after|before)\s+(?P<ref>.+?)\s*(?:{_BUT})?\s*,
                      re.I)
 _END = re.compile(rf"at\s+the\s+(?P<where>end|beginning)(?:\s+of\s+(?P<ref>.+?))?\s*,?\s*{INSERT}{DASH}(?P<new>{OBJS})",
                   re.I)
-_APPROPRIATE = re.compile(rf"at\s+the\s+appropriate\s+places?(?:\s+in\s+(?P<ref>.+?))?\s*,?\s*{INSERT}{DASH}"
+_APPROPRIATE = re.compile(rf"(?:at|in)\s+the\s+appropriate\s+places?(?:\s+in\s+(?P<ref>.+?))?\s*,?\s*{INSERT}{DASH}"
                           rf"(?P<new>{OBJS})", re.I)
 
 

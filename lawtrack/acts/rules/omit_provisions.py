@@ -1,6 +1,7 @@
 """``omit subsection (3)``, ``omit section 215A``, ``omit sections 96 to 100``, ``omit the definition of “x”``,
-``omit paragraph (a) (together with the “or” at the end of it)``, ``omit paragraph (b) and the “or” before
-it``; ``section 5 is repealed`` (Scottish and older forms)."""
+``omit paragraph (a) (together with the “or” at the end of it)``, ``… (and the “and” at the end)``, ``omit
+paragraph (b) and the “or” before it``, ``omit paragraph (c) and the “or” at the end of paragraph (b)``;
+``section 5 is repealed`` (Scottish and older forms)."""
 
 from __future__ import annotations
 
@@ -9,13 +10,26 @@ import re
 from lawtrack.acts.model import Change
 from lawtrack.acts.prose import Prose
 from lawtrack.acts.rules.common import Ctx, Q, Read, read_scope, words_of
+from lawtrack.model.labels import preceding_label
 
-_WITH = (rf"(?:\s*\(\s*together\s+with\s+the\s+(?:words?\s+)?(?P<t>{Q})\s+(?P<trel>at\s+the\s+end\s+of\s+it|"
-         rf"(?:immediately\s+)?(?:before|preceding|after|following)\s+it)\s*\)"
-         rf"|\s*,?\s+and\s+the\s+(?:words?\s+)?(?P<t2>{Q})\s+(?P<trel2>at\s+the\s+end\s+of\s+it|"
-         rf"(?:immediately\s+)?(?:before|preceding|after|following)\s+it))?")
+#: Where the word that goes with it stands: "at the end (of it)", "(immediately) before / after it".
+_REL = r"at\s+the\s+end(?:\s+of\s+it)?|(?:immediately\s+)?(?:before|preceding|after|following)\s+it"
+_WITH = (rf"(?:\s*\(\s*(?:together\s+with|and)\s+the\s+(?:words?\s+)?(?P<t>{Q})\s+(?P<trel>{_REL})\s*\)"
+         rf"|\s*,?\s+and\s+the\s+(?:words?\s+)?(?P<t2>{Q})\s+(?P<trel2>{_REL})"
+         # "omit paragraph (c) and the “or” at the end of paragraph (b)": the word ends the provision before
+         rf"|\s*,?\s+and\s+the\s+(?:words?\s+)?(?P<t3>{Q})\s+at\s+the\s+end\s+of\s+"
+         rf"(?:sub-paragraph|paragraph|subsection)\s+\((?P<prev>[0-9]+[A-Z]*|[a-zA-Z]+)\))?")
 _OMIT = re.compile(rf"omit\s+(?P<ref>(?!«|the\s+words?\b).+?){_WITH}", re.I)
 _REPEALED = re.compile(rf"(?P<ref>(?!«|the\s+words?\b).+?){_WITH}\s+(?:is|are)\s+repealed", re.I)
+
+
+def _just_before(previous: str, last: tuple[str, ...]) -> bool:
+    """Whether ``previous`` is the label of the provision just before the one labelled ``last[0]``: "(b)" before
+    "(c)", "(ii)" before "(iii)", "(2)" before "(3)"."""
+    if not last:
+        return False
+    found = {preceding_label(last[0]), preceding_label(last[0], roman=True)}
+    return ("after", previous) in found
 
 
 def recognise(action: str, prose: Prose, ctx: Ctx) -> Read | None:
@@ -23,8 +37,10 @@ def recognise(action: str, prose: Prose, ctx: Ctx) -> Read | None:
     if not m:
         return None
     act, targets, through = read_scope(m.group("ref"), ctx)
-    together = m.group("t") or m.group("t2")
+    together = m.group("t") or m.group("t2") or m.group("t3")
     rel = (m.group("trel") or m.group("trel2") or "").lower()
-    side = "before" if ("before" in rel or "preceding" in rel) else "after"
+    side = "before" if ("before" in rel or "preceding" in rel or m.group("t3")) else "after"
+    if m.group("t3") and not _just_before(m.group("prev"), targets[-1].path[-1:] if targets else ()):
+        return None  # the word is at the end of a provision that is not the one before: say the form is unknown
     return Read(Change(action="omit", unit="provision", together_with=words_of(together, prose),
                        where=side if together else "replace"), targets=targets, act=act, through=through)

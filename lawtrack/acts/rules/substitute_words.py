@@ -1,6 +1,7 @@
 """``for “x” substitute “y”``; ``for the words from “x” to “y” substitute …`` (both ends go, as in an Act);
-``for “x” to the end of that paragraph substitute …``; ``for the words following “x” substitute …``; with
-``in each place it occurs`` or ``in the second place it occurs``."""
+``for “x” to the end of that paragraph substitute …``; ``for the words from the beginning to “x” substitute
+…``; ``for the words following “x” substitute …``; with ``in each place it occurs`` or ``in the second place it
+occurs``."""
 
 from __future__ import annotations
 
@@ -24,9 +25,12 @@ from lawtrack.acts.rules.common import (
     words_of,
 )
 
-TO_END = r"the\s+end(?:\s+of\s+(?:that|the)\s+(?:sub-paragraph|paragraph|subsection|section|definition|entry))?"
+_OF_UNIT = r"(?:\s+of\s+(?:that|the)\s+(?:sub-paragraph|paragraph|subsection|section|definition|entry))?"
+TO_END = rf"the\s+end{_OF_UNIT}"
+#: Where "the words from … to …" start: quoted words, or the beginning (of the provision).
+FROM = rf"(?:(?P<a>{Q})|(?P<start>the\s+beginning{_OF_UNIT}))"
 _FORM = re.compile(
-    rf"for\s+(?:the\s+words?\s+from\s+(?P<a>{Q})\s+to\s+(?:(?P<b>{Q})|(?P<end>{TO_END}))"
+    rf"for\s+(?:the\s+words?\s+from\s+{FROM}\s+to\s+(?:(?P<b>{Q})|(?P<end>{TO_END}))"
     rf"|the\s+words?\s+(?:following|after)\s+(?P<f>{Q})"
     rf"|(?:the\s+words?\s+)?(?P<w>{Q})(?:\s+to\s+(?:(?P<b2>{Q})|(?P<end2>{TO_END})))?)"
     rf"(?P<each>{EACH})?{ORD}?\s*,?\s*{SUBSTITUTE}{DASH}(?P<new>{Q}|{OBJ})(?P<more>\s*{OBJS})?",
@@ -40,6 +44,6 @@ def recognise(action: str, prose: Prose, ctx: Ctx) -> Read | None:
     if m.group("new") == OBJ:
         return None  # words replaced by a quoted structure: a provision form
     words, to, following = quoted_span(m, prose)
-    return Read(Change(action="substitute", words=words, to=to, following=following,
+    return Read(Change(action="substitute", words=words, to=to, following=following, from_beginning=bool(m["start"]),
                        new=words_of(m.group("new"), prose), each_place=each(m, ctx), occurrence=ordinal(m),
                        with_structure=bool(m.group("more"))))
