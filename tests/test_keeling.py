@@ -391,6 +391,26 @@ def test_the_beginning_of_a_provision_is_after_its_number(words: str, b_reads: s
     assert result.bill.provision("section 69(8)(b)").text == b_reads
 
 
+@pytest.mark.parametrize("where", ["in the words after paragraph (b)", "in the closing words"])
+def test_the_closing_words_are_the_words_after_the_last_sub_provision(where: str) -> None:
+    # section 4(2): "If an official complaint … is made to the proper officer of the authority, and … indicate—
+    # (a) … (b) …, the proper officer must inspect the premises or area."
+    got = read_words(f"In section 4(2), {where}, for “proper officer” substitute “authority”.", "Housing Act 2004",
+                     source="s. 1", source_eid="sec_1")
+    assert isinstance(got, Instruction) and got.targets[0].describe() == "the closing words of section 4(2)"
+    result = apply_instructions(_ha_act(), [got])
+    assert result.outcomes[0].status == "applied", result.outcomes[0]
+    text = result.bill.provision("section 4(2)").text
+    assert text.endswith("\nthe authority must inspect the premises or area.")
+    assert "made to the proper officer of the authority" in text  # the opening words keep theirs
+    # section 4(7) has no paragraphs, so no closing words: said, not the whole subsection taken instead
+    bare = read_words("In section 4(7), in the closing words, omit “the”.", "Housing Act 2004", source="s. 2",
+                      source_eid="sec_2")
+    assert isinstance(bare, Instruction)
+    outcome = apply_instructions(_ha_act(), [bare]).outcomes[0]
+    assert outcome.status == "not-found" and "no closing words" in outcome.detail, outcome
+
+
 def test_omit_the_word_at_the_end_of_the_provision_named() -> None:
     got = read_words("In section 69(8)(a), omit the “or” at the end.", "Housing Act 2004", source="s. 1",
                      source_eid="sec_1")

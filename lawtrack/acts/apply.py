@@ -136,11 +136,14 @@ class _Applier:
     def scope_range(self, place: _Place, target: Target) -> tuple[int, int]:
         if target.heading or target.heading_before is not None:
             return self.heading_range(place)
-        if target.opening_words:
+        if target.opening_words or target.closing_words:
             tm = self.s.editor.map_of(place.unit)
             span = _find_span(tm.provisions, place.element)
-            first = span.children[0].start if span is not None and span.children else place.end
-            return place.start, first
+            if target.opening_words:
+                return place.start, span.children[0].start if span is not None and span.children else place.end
+            if span is None or not span.children:
+                raise Failure("not-found", f"{target.describe()}: it has no sub-provisions, so no closing words")
+            return span.children[-1].end, place.end
         return place.start, place.end
 
     # -- words --------------------------------------------------------------------------------------------------

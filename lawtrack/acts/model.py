@@ -16,7 +16,8 @@ class _Frozen(BaseModel):
 
 class Target(_Frozen):
     """A place in the Act, as the bill cites it: "section 212(8)", "paragraph 2(2) of Schedule 1", "the heading of
-    section 32", "the definition of “tenancy deposit” in section 212(8)", "the opening words of section 76"."""
+    section 32", "the definition of “tenancy deposit” in section 212(8)", "the opening words of section 76", "the
+    closing words of section 76(1)"."""
 
     schedule: str | None = None  # "" for an unnumbered Schedule
     section: str | None = None
@@ -29,6 +30,8 @@ class Target(_Frozen):
     heading_before: str | None = None
     definition: str | None = None
     opening_words: bool = False
+    #: "the closing words of section 76", "the words after paragraph (b)": the words after its last sub-provision.
+    closing_words: bool = False
 
     def describe(self) -> str:
         bits: list[str] = []
@@ -50,6 +53,8 @@ class Target(_Frozen):
             return f"the definition of “{self.definition}” in {where}"
         if self.opening_words:
             return f"the opening words of {where}"
+        if self.closing_words:
+            return f"the closing words of {where}"
         return where
 
 

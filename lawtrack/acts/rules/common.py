@@ -98,6 +98,8 @@ def _apply(part: str, cur: Target, ctx: Ctx) -> tuple[str | None, list[Target], 
         return None, [_with(cur, definition=ctx.quote(t)) for t in re.findall(Q, m.group("terms"))], False
     if re.fullmatch(r"the\s+(?:opening\s+words|words\s+(?:before|preceding)\s+.+)", p, re.I):
         return None, [_with(cur, opening_words=True)], False
+    if re.fullmatch(r"the\s+(?:closing\s+words|words\s+(?:after|following)\s+.+)", p, re.I):
+        return None, [_with(cur, closing_words=True)], False
     m = re.fullmatch(r"the\s+(?:italic\s+|cross-)?(?:cross-)?heading\s+(?:before|preceding)\s+section\s+"
                      rf"(?P<n>{NUM})", p, re.I)
     if m:
@@ -125,11 +127,11 @@ def _apply(part: str, cur: Target, ctx: Ctx) -> tuple[str | None, list[Target], 
             out.append(Target(section=cur.section, path=labels))
         elif kind == "sub-paragraph":
             base = cur.path[:1] if cur.schedule is not None else cur.path
-            out.append(_with(cur, path=base + labels, definition=None, opening_words=False))
+            out.append(_with(cur, path=base + labels, definition=None, opening_words=False, closing_words=False))
         elif kind == "paragraph" and num:
             out.append(Target(schedule=cur.schedule if cur.schedule is not None else "", path=(num, *labels)))
         elif kind == "paragraph":
-            out.append(_with(cur, path=cur.path + labels, definition=None, opening_words=False))
+            out.append(_with(cur, path=cur.path + labels, definition=None, opening_words=False, closing_words=False))
         else:
             raise NotUnderstood(f"“{p}”: lawtrack does not cite {kind}s")
     return None, out, through
