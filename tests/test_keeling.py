@@ -327,6 +327,15 @@ FORMS = [
      "appropriate-place", "", ""),
     ("In section 5(1), for the words from the beginning to “x” substitute “y”.", "section 5(1)", "substitute",
      "words", "replace", "", "y"),
+    # older and Scottish forms: "there are substituted the words …", "is omitted"
+    ("In section 5(2), for the words “x” there are substituted the words “y”.", "section 5(2)", "substitute",
+     "words", "replace", "x", "y"),
+    ("In section 5(2), after the word “x” there is inserted the word “y”.", "section 5(2)", "insert", "words",
+     "after", "x", "y"),
+    ("In section 5(2), the word “x” is omitted.", "section 5(2)", "omit", "words", "replace", "x", ""),
+    ("In section 5, subsection (2) is omitted.", "section 5(2)", "omit", "provision", "replace", "", ""),
+    ("In section 5(2), for “x” there shall be substituted “y”.", "section 5(2)", "substitute", "words", "replace",
+     "x", "y"),
 ]
 
 

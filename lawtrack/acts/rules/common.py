@@ -27,8 +27,12 @@ EACH = (r"(?:\s*,?\s*\(?\s*(?:in\s+(?:each|both|all)\s+(?:place|places)(?:\s+(?:
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "last": -1}
 ORD = r"(?:\s*,?\s*\(?\s*(?:in\s+the\s+|where\s+it\s+)?(?P<ord>first|second|third|fourth|fifth|sixth|last)" \
       r"(?:\s+place(?:\s+(?:where\s+)?(?:it|they)\s+occurs?)?|\s+occurs)\s*\)?\s*,?)"
-INSERT = r"(?:insert|there\s+(?:is|are)\s+inserted)"
-SUBSTITUTE = r"(?:substitute|there\s+(?:is|are)\s+substituted)"
+INSERT = r"(?:insert|there\s+(?:is|are|shall\s+be)\s+inserted)"
+SUBSTITUTE = r"(?:substitute|there\s+(?:is|are|shall\s+be)\s+substituted)"
+#: "is repealed", "are omitted", "shall be omitted" (Scottish and older forms of "omit").
+REPEALED = r"(?:is|are|shall\s+be)\s+(?:repealed|omitted)"
+#: What older drafting puts before the new words: "there are substituted the words “y”".
+NEW_WORDS = r"(?:the\s+words?\s+)?"
 
 
 @dataclass(frozen=True)

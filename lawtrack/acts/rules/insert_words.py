@@ -12,6 +12,7 @@ from lawtrack.acts.rules.common import (
     DASH,
     EACH,
     INSERT,
+    NEW_WORDS,
     OBJS,
     ORD,
     Ctx,
@@ -24,9 +25,9 @@ from lawtrack.acts.rules.common import (
 )
 
 _AROUND = re.compile(rf"(?P<where>after|before)\s+(?:the\s+words?\s+)?(?P<w>{Q})(?P<each>{EACH})?{ORD}?\s*,?\s*"
-                     rf"{INSERT}{DASH}(?P<new>{Q})(?P<more>\s*{OBJS})?", re.I)
+                     rf"{INSERT}{DASH}{NEW_WORDS}(?P<new>{Q})(?P<more>\s*{OBJS})?", re.I)
 _END = re.compile(rf"at\s+the\s+(?P<where>end|beginning)(?:\s+of\s+(?P<ref>.+?))?\s*,?\s*{INSERT}{DASH}"
-                  rf"(?P<new>{Q})(?P<more>\s*{OBJS})?",
+                  rf"{NEW_WORDS}(?P<new>{Q})(?P<more>\s*{OBJS})?",
                   re.I)
 
 

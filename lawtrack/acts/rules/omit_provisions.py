@@ -1,7 +1,7 @@
 """``omit subsection (3)``, ``omit section 215A``, ``omit sections 96 to 100``, ``omit the definition of “x”``,
 ``omit paragraph (a) (together with the “or” at the end of it)``, ``… (and the “and” at the end)``, ``omit
 paragraph (b) and the “or” before it``, ``omit paragraph (c) and the “or” at the end of paragraph (b)``;
-``section 5 is repealed`` (Scottish and older forms)."""
+``section 5 is repealed``, ``subsection (2) is omitted`` (Scottish and older forms)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import re
 
 from lawtrack.acts.model import Change
 from lawtrack.acts.prose import Prose
-from lawtrack.acts.rules.common import Ctx, Q, Read, read_scope, words_of
+from lawtrack.acts.rules.common import REPEALED, Ctx, Q, Read, read_scope, words_of
 from lawtrack.model.labels import preceding_label
 
 #: Where the word that goes with it stands: "at the end (of it)", "(immediately) before / after it".
@@ -20,7 +20,7 @@ _WITH = (rf"(?:\s*\(\s*(?:together\s+with|and)\s+the\s+(?:words?\s+)?(?P<t>{Q})\
          rf"|\s*,?\s+and\s+the\s+(?:words?\s+)?(?P<t3>{Q})\s+at\s+the\s+end\s+of\s+"
          rf"(?:sub-paragraph|paragraph|subsection)\s+\((?P<prev>[0-9]+[A-Z]*|[a-zA-Z]+)\))?")
 _OMIT = re.compile(rf"omit\s+(?P<ref>(?!«|the\s+words?\b).+?){_WITH}", re.I)
-_REPEALED = re.compile(rf"(?P<ref>(?!«|the\s+words?\b).+?){_WITH}\s+(?:is|are)\s+repealed", re.I)
+_REPEALED = re.compile(rf"(?P<ref>(?!«|the\s+words?\b).+?){_WITH}\s+{REPEALED}", re.I)
 
 
 def _just_before(previous: str, last: tuple[str, ...]) -> bool:

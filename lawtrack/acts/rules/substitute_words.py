@@ -12,6 +12,7 @@ from lawtrack.acts.prose import Prose
 from lawtrack.acts.rules.common import (
     DASH,
     EACH,
+    NEW_WORDS,
     OBJ,
     OBJS,
     ORD,
@@ -33,7 +34,7 @@ _FORM = re.compile(
     rf"for\s+(?:the\s+words?\s+from\s+{FROM}\s+to\s+(?:(?P<b>{Q})|(?P<end>{TO_END}))"
     rf"|the\s+words?\s+(?:following|after)\s+(?P<f>{Q})"
     rf"|(?:the\s+words?\s+)?(?P<w>{Q})(?:\s+to\s+(?:(?P<b2>{Q})|(?P<end2>{TO_END})))?)"
-    rf"(?P<each>{EACH})?{ORD}?\s*,?\s*{SUBSTITUTE}{DASH}(?P<new>{Q}|{OBJ})(?P<more>\s*{OBJS})?",
+    rf"(?P<each>{EACH})?{ORD}?\s*,?\s*{SUBSTITUTE}{DASH}{NEW_WORDS}(?P<new>{Q}|{OBJ})(?P<more>\s*{OBJS})?",
     re.I)
 
 
