@@ -19,6 +19,7 @@ from lawtrack.acts.apply import apply_instructions
 from lawtrack.acts.model import Instruction
 from lawtrack.acts.read import read_words
 from lawtrack.acts.schedule import KeelingSchedule, keeling
+from lawtrack.acts.table import affected
 from lawtrack.model.bill import Bill
 from lawtrack.model.provision import Kind, Provision
 from tests.conftest import ROOT, shared_file
@@ -418,6 +419,24 @@ def test_the_closing_words_are_the_words_after_the_last_sub_provision(where: str
     assert isinstance(bare, Instruction)
     outcome = apply_instructions(_ha_act(), [bare]).outcomes[0]
     assert outcome.status == "not-found" and "no closing words" in outcome.detail, outcome
+
+
+def test_a_paragraph_of_a_definition_is_the_definitions_not_the_sections() -> None:
+    # section 1(5): "“flat” means a separate set of premises …— (a) which forms part of a building, …"
+    got = read_words("In section 1(5), in the definition of “flat”, in paragraph (a), for “forms part of” "
+                     "substitute “is within”.", "Housing Act 2004", source="s. 1", source_eid="sec_1")
+    assert isinstance(got, Instruction)
+    assert got.targets[0].describe() == "paragraph (a) of the definition of “flat” in section 1(5)"
+    result = apply_instructions(_ha_act(), [got])
+    assert result.outcomes[0].status == "applied", result.outcomes[0]
+    assert "\n(a) which is within a building,\n" in result.bill.provision("section 1(5)").text
+    assert affected(_ha_act(), got, got.targets[0]) == ("sec_1__subsec_5__def_flat__para_a", False)
+    missing = read_words("In section 1(5), in the definition of “flat”, in paragraph (f), omit “x”.",
+                         "Housing Act 2004", source="s. 2", source_eid="sec_2")
+    assert isinstance(missing, Instruction)
+    outcome = apply_instructions(_ha_act(), [missing]).outcomes[0]
+    assert outcome.status == "not-found" and outcome.detail == (
+        "the Act has no paragraph (f) in the definition of “flat” (its provisions there: (a), (b), (c))"), outcome
 
 
 def test_omit_the_word_at_the_end_of_the_provision_named() -> None:

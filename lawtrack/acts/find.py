@@ -23,13 +23,13 @@ def _labelled(scope: Provision, label: str) -> Provision | None:
     return None
 
 
-def _descend(p: Provision, path: tuple[str, ...], where: str) -> Provision:
+def _descend(p: Provision, path: tuple[str, ...], where: str, within: str = "") -> Provision:
     for i, label in enumerate(path):
         found = _labelled(p, label)
         if found is None:
             have = ", ".join(f"({c.label})" for c in p.numbered_children() if c.label) or "none"
             cited = where + "".join(f"({x})" for x in path[: i + 1])
-            raise NotFound(f"the Act has no {cited} (its provisions there: {have})")
+            raise NotFound(f"the Act has no {cited}{within} (its provisions there: {have})")
         p = found
     return p
 
@@ -135,4 +135,5 @@ def resolve(act: Bill, target: Target, schedules: list[Provision] | None = None)
         raise NotFound("the instruction does not say which provision of the Act it changes")
     if target.definition is not None:
         p = _definition(p, target.definition)
+        p = _descend(p, target.definition_path, "paragraph ", f" in the definition of “{target.definition}”")
     return p

@@ -29,6 +29,8 @@ class Target(_Frozen):
     #: "the italic heading before section 28": the cross-heading that section 28 opens.
     heading_before: str | None = None
     definition: str | None = None
+    #: Labels inside the definition: "in the definition of “worker”, in paragraph (b)" is ("b",).
+    definition_path: tuple[str, ...] = ()
     opening_words: bool = False
     #: "the closing words of section 76", "the words after paragraph (b)": the words after its last sub-provision.
     closing_words: bool = False
@@ -50,7 +52,9 @@ class Target(_Frozen):
         if self.heading:
             return f"the heading of {where}"
         if self.definition is not None:
-            return f"the definition of “{self.definition}” in {where}"
+            inside = (f"paragraph ({self.definition_path[0]})" + "".join(f"({x})" for x in self.definition_path[1:])
+                      + " of ") if self.definition_path else ""
+            return f"{inside}the definition of “{self.definition}” in {where}"
         if self.opening_words:
             return f"the opening words of {where}"
         if self.closing_words:

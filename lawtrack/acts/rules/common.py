@@ -129,6 +129,11 @@ def _apply(part: str, cur: Target, ctx: Ctx) -> tuple[str | None, list[Target], 
             if cur.section is None:
                 raise NotUnderstood(f"“{p}”: no section has been named")
             out.append(Target(section=cur.section, path=labels))
+        elif kind in ("paragraph", "sub-paragraph") and not num and cur.definition is not None:
+            # "in the definition of “worker”, in paragraph (b)": the definition's own paragraph, never the
+            # section's
+            out.append(_with(cur, definition_path=cur.definition_path + labels, opening_words=False,
+                             closing_words=False))
         elif kind == "sub-paragraph":
             base = cur.path[:1] if cur.schedule is not None else cur.path
             out.append(_with(cur, path=base + labels, definition=None, opening_words=False, closing_words=False))
