@@ -73,7 +73,7 @@ def test_structure_phrase(structure: tuple[Provision, ...], phrase: str) -> None
     (Insertion(words="must"), "“must”"),
     (Insertion(structure=(_p(Kind.SUBSECTION, "(3A)"),)), "subsection (3A)"),
     (Insertion(words="and", structure=(_p(Kind.PARAGRAPH, "(e)"),)), "“and” followed by paragraph (e)"),
-    (Insertion(), "nothing"),
+    (Insertion(), "the text that follows (not given)"),
 ])
 def test_an_insertion_described(insertion: Insertion, words: str) -> None:
     assert insertion.describe() == words

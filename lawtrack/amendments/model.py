@@ -26,13 +26,16 @@ class Insertion(_Frozen):
     structure: tuple[Provision, ...] = ()
 
     def describe(self) -> str:
-        """In words: “the words”, "subsections (3A) to (3C)", "a new clause “Heading”", "paragraph (d)"."""
+        """In words: “the words”, "subsections (3A) to (3C)", "a new clause “Heading”", "paragraph (d)"; "the
+        text that follows (not given)" when it has neither."""
         bits = []
         if self.words:
             bits.append(f"“{self.words}”")
         if self.structure:
             bits.append(structure_phrase(self.structure))
-        return " followed by ".join(bits) or "nothing"
+        # an instruction read alone ("… at end insert—", its text not given): never "insert nothing", which
+        # would say the amendment does nothing
+        return " followed by ".join(bits) or "the text that follows (not given)"
 
 
 _KIND_WORDS = {
