@@ -439,6 +439,47 @@ def test_a_paragraph_of_a_definition_is_the_definitions_not_the_sections() -> No
         "the Act has no paragraph (f) in the definition of “flat” (its provisions there: (a), (b), (c))"), outcome
 
 
+def _amending_bill(*subsections: str) -> Bill:
+    """A bill whose section 1 amends the Housing Act 2004 with these subsections' words."""
+    from tests import minibill
+
+    subs = "".join(f'<subsection eId="sec_1__subsec_{i}"><num>({i})</num><content><p>{words}</p></content>'
+                   f"</subsection>" for i, words in enumerate(("The Housing Act 2004 is amended as follows.",
+                                                               *subsections), start=1))
+    section = f'<section eId="sec_1"><num>1</num><heading>Amendments</heading>{subs}</section>'
+    return lawtrack.load_bill(minibill._xml(section, '"Amending Bill"'), name="<amending bill>")
+
+
+def test_one_provision_that_makes_two_changes_is_read_as_both() -> None:
+    bill = _amending_bill("In section 69(8)(a), for “who has” substitute “having” and omit “concerned”.",
+                          "In section 69(8)(b), for “who is” substitute “being”, and after “control” insert "
+                          "“or management”.")
+    k = keeling(_ha_act(), bill)
+    assert not k.unread, k.unread
+    assert [(r.source, r.operation, r.status) for r in k.rows] == [
+        ("s. 1(2)", "in section 69(8)(a): for “who has” substitute “having”", "applied"),
+        ("s. 1(2)", "in section 69(8)(a): omit “concerned”", "applied"),
+        ("s. 1(3)", "in section 69(8)(b): for “who is” substitute “being”", "applied"),
+        ("s. 1(3)", "in section 69(8)(b): after “control” insert “or management”", "applied")]
+    # one row of the table per amending provision and place, as LawMaker's service lists them
+    assert [(t["source"], t["type_of_amendment"]) for t in k.table()] == [
+        ("s. 1(2)", "substitution"), ("s. 1(2)", "deletion"), ("s. 1(3)", "substitution"), ("s. 1(3)", "insertion")]
+    amended = k.amended.provision("section 69(8)")
+    assert amended.children[0].text.startswith("(a) having an estate or interest in the HMO (but is not")
+    assert amended.children[1].text.startswith("(b) being a person managing or having control or management of")
+    # two changes of one kind to one place are one row of the table (and two rows of ``rows``)
+    same = keeling(_ha_act(), _amending_bill("In section 69(8)(a), for “who has” substitute “having” and for "
+                                             "“concerned” substitute “in question”."))
+    assert len(same.rows) == 2 and all(r.status == "applied" for r in same.rows)
+    assert same.table() == [{"source": "s. 1(2)", "source_eid": "sec_1__subsec_2", "type_of_amendment": "substitution",
+                             "affected_provision": "sec_69__subsec_8__para_a", "location": "Replace",
+                             "whole_provision": False}]
+    # when one part cannot be read, none is applied and the provision is listed as not read
+    half = keeling(_ha_act(), _amending_bill("In section 69(8)(a), for “who has” substitute “having” and "
+                                             "for “concerned” transmogrify “x”."))
+    assert not half.rows and [u.source for u in half.unread] == ["s. 1(2)"]
+
+
 def test_omit_the_word_at_the_end_of_the_provision_named() -> None:
     got = read_words("In section 69(8)(a), omit the “or” at the end.", "Housing Act 2004", source="s. 1",
                      source_eid="sec_1")

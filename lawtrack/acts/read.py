@@ -223,9 +223,14 @@ class _Reader:
         return Ctx(act=act, scope=scope, last_section=last, last_act=act)
 
     def act(self, p: Provision, words: str, prose: Prose, action: str, here: Ctx) -> None:
-        got = instruction(words, prose, action, here, _structures(self.elements.get(p.eid or "")),
-                          source=source_citation(self.bill, p), source_eid=p.eid or "")
+        objects = _structures(self.elements.get(p.eid or ""))
+        source = source_citation(self.bill, p)
+        got = instruction(words, prose, action, here, objects, source=source, source_eid=p.eid or "")
         if isinstance(got, str):
+            parts = compound(words, prose, action, here, objects, source=source, source_eid=p.eid or "")
+            if parts:
+                self.found.instructions.extend(parts)
+                return
             self.unread(p, words, got)
         elif got is not None:
             self.found.instructions.append(got)
@@ -301,6 +306,28 @@ def instruction(words: str, prose: Prose, action: str, here: Ctx, objects: tuple
     return Instruction(source=source, source_eid=source_eid, text=" ".join(words.split()), targets=tuple(targets),
                        change=read.change, through=read.through, notes=prose.notes,
                        structure_xml=objects if wants else ())
+
+
+#: Where one provision's words join two changes: "for “x” substitute “y”, and omit “z”".
+_AND_THEN = re.compile(r"\s*,?\s+and\s+(?=(?:for|after|before|omit|at\s+the)\b)", re.I)
+
+
+def compound(words: str, prose: Prose, action: str, here: Ctx, objects: tuple[bytes, ...], *, source: str,
+             source_eid: str) -> list[Instruction]:
+    """The changes of an action that joins several with "and" ("for «0» substitute «1» and omit «2»"), each read
+    on its own in the same place — or [] unless every one of them reads (and at most one carries the quoted
+    structures, which are then its own)."""
+    parts = _AND_THEN.split(action)
+    if len(parts) < 2 or sum(OBJECT in part for part in parts) > 1:
+        return []
+    out = []
+    for part in parts:
+        got = instruction(words, prose, part, here, objects if OBJECT in part else (), source=source,
+                          source_eid=source_eid)
+        if not isinstance(got, Instruction):
+            return []
+        out.append(got)
+    return out
 
 
 def read_words(words: str, title: str, *, structures: tuple[bytes, ...] = (), source: str = "",

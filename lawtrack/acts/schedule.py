@@ -54,8 +54,15 @@ class KeelingSchedule(BaseModel):
         return [u for u in self.units if u.change != "unchanged"]
 
     def table(self) -> list[dict[str, object]]:
-        """The table of amendments with the six keys of LawMaker's Keeling service."""
-        return [r.table_dict() for r in self.rows]
+        """The table of amendments with the six keys of LawMaker's Keeling service: one row per amending
+        provision and change it makes; two changes of one kind to one place by the same provision ("for “x”
+        substitute “y” and for “z” substitute “w”") are one row, as each is in :attr:`rows`."""
+        out: list[dict[str, object]] = []
+        for r in self.rows:
+            row = r.table_dict()
+            if not out or out[-1] != row:
+                out.append(row)
+        return out
 
 
 def keeling(act: Bill, bill: Bill) -> KeelingSchedule:
