@@ -79,6 +79,21 @@ def bill_path(key: str) -> Path:
     return shared_file(Path("lawmaker") / BILLS[key])
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Let each run of pytest make a parametrized test's ids afresh from the ids the test gives.
+
+    pytest keeps the ids it made on the ``parametrize`` mark and, run again in the same process, escapes them once
+    more ("“may”" is ``\\u201cmay\\u201d`` the first time and ``\\\\u201cmay…`` the second). ``make mutation``
+    runs pytest several times in one process (mutmut), and then no longer finds the tests it recorded. Only ids
+    given as a list or tuple are made afresh; ids from an iterator can be read only once, so pytest's copy stays.
+    """
+    for marker in metafunc.definition.iter_markers(name="parametrize"):
+        source = getattr(marker, "_param_ids_from", None)
+        if source is not None and isinstance(source.kwargs.get("ids"), (list, tuple)):
+            object.__setattr__(source, "_param_ids_generated", None)
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     skipped = [r for r in terminalreporter.stats.get("skipped", []) if SKIP_REASON in str(r.longrepr)]
     if skipped:
