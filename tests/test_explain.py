@@ -49,6 +49,14 @@ TABLE = [
     (f"{AT}, leave out “may” where it last occurs", f"{AT}: leave out “may” (the last)"),
     (f"{AT}, after “may” where it second occurs insert “not”", f"{AT}: after “may” (occurrence 2), insert “not”"),
     (f"{AT}, before the first “may” insert “not”", f"{AT}: before “may” (occurrence 1), insert “not”"),
+    (f"{AT}, leave out from beginning of line 40 on page 3 to “may”",
+     f"{AT}: leave out from the beginning of line 40 on page 3 to just before “may”"),
+    (f"{AT}, leave out from “may” to end of line 2 on page 4",
+     f"{AT}: leave out from just after “may” to the end of line 2 on page 4"),
+    (f"{AT}, leave out from the second “may” to the last “the”",
+     f"{AT}: leave out from just after the second “may” to just before the last “the”"),
+    (f"{AT}, leave out from “may” to end of paragraph (b)(ii)(A)",
+     f"{AT}: leave out from just after “may” to the end of paragraph (b)(ii)(A)"),
     ("Leave out Clause 5", "leave out Clause 5"),
     ("Leave out Schedule 2", "leave out Schedule 2"),
     ("Leave out the Schedule", "leave out the Schedule"),
@@ -63,6 +71,32 @@ def test_describe(instruction: str, expected: str) -> None:
     data = explain(parsed)
     assert data["parsed"] is True and data["summary"] == expected
     assert data["meaning"] == expected.split(": ", 1)[-1]
+
+
+def test_explain_gives_the_address_and_operation_as_fields() -> None:
+    """What ``lawtrack explain --json`` prints, field by field."""
+    data = explain(parse_instruction(f"{AT}, leave out “may” and insert “must”"))
+    assert data == {
+        "parsed": True, "address": AT, "address_fields": {"clause": "2", "page": 3, "line": 15},
+        "operation": "leave-out-words", "lawmaker_type": "substitute", "meaning": "leave out “may” and insert “must”",
+        "summary": f"{AT}: leave out “may” and insert “must”",
+        "details": {"op": "leave-out-words", "words": "may", "each_place": False, "insert": {"words": "must"}}}
+    # as JSON gives them: the labels are a list
+    assert explain(parse_instruction(f"{AT}, leave out subsections (2) and (3)"))["details"] == {
+        "op": "leave-out-provisions", "kind": "subsection", "labels": ["2", "3"], "through": False}
+    # a quoted structure is described, not dumped
+    qs = etree.fromstring(f'<quotedStructure xmlns="{AKN_NS}">{SUBSECTION}</quotedStructure>')
+    inserted = explain(parse_instruction(f"{AT}, at end insert—\ufffc", (provisions_of(qs),)))
+    assert inserted["details"] == {"op": "insert", "where": "at-end", "anchor": "", "each_place": False,
+                                   "insert": {"words": ""}}
+
+
+def test_explain_an_unparsed_instruction_shows_forty_characters_from_where_it_stopped() -> None:
+    text = f"{AT}, transmogrify “may” into something far longer than forty characters"
+    data = explain(parse_instruction(text))
+    assert data == {"parsed": False, "error": data["error"], "position": len(AT) + 2,
+                    "near": "transmogrify “may” into something far lo"}
+    assert "expected" in data["error"]
 
 
 def test_explain_an_instruction_that_does_not_parse() -> None:
