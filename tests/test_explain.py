@@ -57,6 +57,10 @@ TABLE = [
      f"{AT}: leave out from just after the second “may” to just before the last “the”"),
     (f"{AT}, leave out from “may” to end of paragraph (b)(ii)(A)",
      f"{AT}: leave out from just after “may” to the end of paragraph (b)(ii)(A)"),
+    (f"{AT}, after “may” in each place insert “not”", f"{AT}: after “may” in each place, insert “not”"),
+    (f"{AT}, at end insert—", f"{AT}: at the end, insert the text that follows (not given)"),
+    ("After Clause 5, insert the following new Clause—", "insert a new clause after Clause 5"),
+    ("Before Clause 5, insert the following new Clause—", "insert a new clause before Clause 5"),
     ("Leave out Clause 5", "leave out Clause 5"),
     ("Leave out Schedule 2", "leave out Schedule 2"),
     ("Leave out the Schedule", "leave out the Schedule"),
@@ -71,6 +75,23 @@ def test_describe(instruction: str, expected: str) -> None:
     data = explain(parsed)
     assert data["parsed"] is True and data["summary"] == expected
     assert data["meaning"] == expected.split(": ", 1)[-1]
+
+
+def test_a_neighbour_is_named_from_the_label_when_the_number_is_not_known() -> None:
+    from lawtrack.model.provision import Kind
+
+    unnumbered = Provision(kind=Kind.PARAGRAPH, element="paragraph", label="3A", num=None, text="3A Text.")
+    parsed = parse_instruction("Schedule, page 12, line 21, at end insert—\ufffc", ((unnumbered,),))
+    assert isinstance(parsed, Parsed)
+    assert describe(parsed).startswith("Schedule, page 12, line 21: after paragraph 3, insert ")
+
+
+def test_a_clause_put_in_the_place_of_another_is_explained_so() -> None:
+    qs = etree.fromstring(f'<quotedStructure xmlns="{AKN_NS}">{QUOTED_SECTION.replace("12A", "5")}</quotedStructure>')
+    new = tuple(p.model_copy(update={"quoted": False}) for p in provisions_of(qs))
+    parsed = parse_instruction("Leave out Clause 5 and insert the following new Clause—\ufffc", (new,))
+    assert isinstance(parsed, Parsed)
+    assert describe(parsed) == "leave out Clause 5 and insert a new clause “Reviews” in its place"
 
 
 def test_explain_gives_the_address_and_operation_as_fields() -> None:
@@ -116,6 +137,10 @@ SCHEDULE_PARA = ('<paragraph class="schProv1"><num>3A</num><content><p>Section 1
 SUBSECTION = ('<subsection class="prov2"><num>(1A)</num><content><p>But section 1 does not apply.</p></content>'
               '</subsection>')
 PARA = '<level class="para1"><num>(za)</num><content><p>a relevant authority;</p></content></level>'
+SUB_PARA = '<level class="para2"><num>(iv)</num><content><p>a relevant authority;</p></content></level>'
+#: a regulation's numbered paragraph, written with brackets (an instrument's "paragraph (3A)")
+SI_PARA = '<paragraph><num>(3A)</num><content><p>This regulation does not apply.</p></content></paragraph>'
+QUOTED_SECTION = '<section><num>12A</num><heading>Reviews</heading><content><p>A review.</p></content></section>'
 
 
 @pytest.mark.parametrize(("address", "inner", "expected"), [
@@ -123,6 +148,10 @@ PARA = '<level class="para1"><num>(za)</num><content><p>a relevant authority;</p
     ("Schedule, page 12, line 21", SCHEDULE_PARA, "after paragraph 3, insert paragraph 3A"),
     ("Clause 12, page 8, line 5", SUBSECTION, "after subsection (1), insert subsection (1A)"),
     ("Clause 2, page 3, line 15", PARA, "before paragraph (a), insert paragraph (za)"),
+    ("Clause 2, page 3, line 15", SUB_PARA, "after sub-paragraph (iii), insert sub-paragraph (iv)"),  # Roman
+    ("Clause 2, page 3, line 15", SI_PARA, "after paragraph (3), insert paragraph (3A)"),
+    # a whole clause goes where the line says: nothing is inferred from its number
+    ("Clause 2, page 3, line 15", QUOTED_SECTION, "at the end, insert a new clause “Reviews”"),
 ])
 def test_where_an_insertion_goes_is_written_as_its_own_number_is(address: str, inner: str, expected: str) -> None:
     parsed = parse_instruction(f"{address}, at end insert—\ufffc", (_quoted(inner),))

@@ -94,7 +94,7 @@ def _inferred_place(op: Operation) -> str:
     # the neighbour is written as the inserted provision's own number is: "subsection (3)" beside "(3A)", but
     # "paragraph 3" beside a Schedule's paragraph "3A", which is numbered without brackets
     noun = kind_word(first)
-    written = (f"({label})" if first.num.lstrip().startswith("(") else label) if first.num else as_written(noun, label)
+    written = (f"({label})" if first.num.startswith("(") else label) if first.num else as_written(noun, label)
     return f"{side} {noun} {written}, "
 
 
