@@ -158,6 +158,16 @@ def test_a_range_ends_at_the_end_of_a_schedule_paragraph_cited_by_its_bare_numbe
     assert result.bill.provision("schedule 1").children[0].text == "1 In section 1 of the Old Act, omit section 3."
 
 
+@pytest.mark.parametrize(("instruction", "missing"), [
+    ("Schedule 1, page 2, line 6, leave out from “Act,” to end of paragraph 3A", "no paragraph 3A in "),
+    ("Clause 1, page 1, line 2, leave out from “may” to end of subsection (7)", "no subsection (7) in "),
+])
+def test_a_range_that_ends_at_a_provision_not_there_says_which(instruction: str, missing: str) -> None:
+    outcome = lawtrack.apply(minibill.bill(), [am(instruction)]).outcomes[0]
+    assert outcome.status == "not-found" and missing in outcome.detail, outcome
+    assert outcome.detail.endswith("for the range to end at")
+
+
 def test_in_each_place_it_occurs() -> None:
     mini = minibill.bill()
     result = lawtrack.apply(mini, [am("Clause 1, leave out “may” in each place it occurs and "

@@ -322,8 +322,8 @@ class Resolver:
                     spans.append(span)
         around = [s for s in spans if s.start <= after <= s.end] or [s for s in spans if s.end > after]
         if not around:
-            raise Failure("not-found", f"no {pt.provision} {as_written(pt.provision, label)} in {top.describe()} "
-                                       "for the range to end at")
+            shown = as_written(pt.provision, pt.labels[-1] if pt.labels else "")  # as the instruction wrote it
+            raise Failure("not-found", f"no {pt.provision} {shown} in {top.describe()} for the range to end at")
         end = min(around, key=lambda s: s.end - s.start).end
         while end > after and top.text[end - 1] in " \n":
             end -= 1
