@@ -370,6 +370,18 @@ def test_mirror_forms(words: str, action: str, where: str, each: bool) -> None:
     assert (got.change.action, got.change.where, got.change.each_place) == (action, where, each)
 
 
+@pytest.mark.parametrize(("words", "word", "side"), [
+    ("In section 80A(1), omit paragraph (a) (and the “and” at the end).", "and", "after"),
+    ("In section 80A(1), omit paragraph (a) (together with the “or” at the end).", "or", "after"),
+    ("In section 80A(1), omit paragraph (b) and the “or” before it.", "or", "before"),
+    ("In section 80A(1), omit paragraph (c) and the “or” at the end of paragraph (b).", "or", "before"),
+])
+def test_the_word_that_goes_with_an_omitted_provision(words: str, word: str, side: str) -> None:
+    got = read_words(words, "Housing Act 2004")
+    assert isinstance(got, Instruction), got
+    assert (got.change.together_with, got.change.where) == (word, side)
+
+
 def test_the_word_at_the_end_of_the_provision_before_goes_with_the_one_omitted() -> None:
     act = _ha_act()  # section 69(8): "(a) who has an estate … 3 years or less), or (b) who is a person … or (c) …"
     got = read_words("In section 69, in subsection (8), omit paragraph (b) and the “or” at the end of paragraph (a).",
