@@ -53,6 +53,8 @@ TABLE = [
      f"{AT}: leave out from the beginning of line 40 on page 3 to just before “may”"),
     (f"{AT}, leave out from “may” to end of line 2 on page 4",
      f"{AT}: leave out from just after “may” to the end of line 2 on page 4"),
+    (f"{AT}, leave out from “may” to “the” in line 3 on page 4",
+     f"{AT}: leave out from just after “may” to just before “the” in line 3 on page 4"),
     (f"{AT}, leave out from the second “may” to the last “the”",
      f"{AT}: leave out from just after the second “may” to just before the last “the”"),
     (f"{AT}, leave out from “may” to end of paragraph (b)(ii)(A)",

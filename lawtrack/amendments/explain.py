@@ -48,7 +48,7 @@ def _which(each_place: bool, occurrence: int | None) -> str:
 
 
 def describe_operation(op: Operation) -> str:
-    insertion = getattr(op, "insert", None)
+    insertion = op.insert  # every operation may insert
     ins = f" and insert {insertion.describe()}" if insertion is not None and not isinstance(
         op, (InsertWords, NewProvision)) else ""
     if isinstance(op, LeaveOutWords):
@@ -81,7 +81,7 @@ def _inferred_place(op: Operation) -> str:
     """Where inserted provisions go, read from their numbers as UK drafting numbers insertions: "(3A)" goes
     after subsection (3), "(za)" before paragraph (a), a Schedule's paragraph "3A" after paragraph 3. Empty
     when the numbers say nothing."""
-    insertion = getattr(op, "insert", None)
+    insertion = op.insert  # every operation may insert
     if insertion is None or not insertion.structure or isinstance(op, NewProvision):
         return ""
     first = insertion.structure[0]
