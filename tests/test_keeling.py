@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 import lawtrack
 from lawtrack.acts.apply import apply_instructions
-from lawtrack.acts.model import Instruction
+from lawtrack.acts.model import Instruction, Target
 from lawtrack.acts.read import read_words
 from lawtrack.acts.schedule import KeelingSchedule, keeling
 from lawtrack.acts.table import affected
@@ -314,15 +314,6 @@ FORMS = [
      "paragraph 3(2) of Schedule 2", "omit", "provision", "replace", "", ""),
     ("In paragraph 2(2) of Schedule 1 to the Housing Act 2004, after “the notice” insert “on whichever”,",
      "paragraph 2(2) of Schedule 1", "insert", "words", "after", "the notice", "on whichever"),
-    # the word that goes with an omitted provision: at its own end, or at the end of the provision before it
-    ("In section 80A(1), omit paragraph (a) (and the “and” at the end).", "section 80A(1)(a)", "omit", "provision",
-     "after", "", ""),
-    ("In section 80A(1), omit paragraph (a) (together with the “or” at the end).", "section 80A(1)(a)", "omit",
-     "provision", "after", "", ""),
-    ("In section 80A(1), omit paragraph (c) and the “or” at the end of paragraph (b).", "section 80A(1)(c)", "omit",
-     "provision", "before", "", ""),
-    ("In section 80A(1)(b), omit sub-paragraph (iii) and the “and” at the end of sub-paragraph (ii).",
-     "section 80A(1)(b)(iii)", "omit", "provision", "before", "", ""),
     ("In section 5(2)(a), the “or” at the end is repealed.", "section 5(2)(a)", "omit", "words", "after", "or", ""),
     ("In section 235(1), in the appropriate place insert— \ufffc", "section 235(1)", "insert", "provision",
      "appropriate-place", "", ""),
@@ -370,16 +361,26 @@ def test_mirror_forms(words: str, action: str, where: str, each: bool) -> None:
     assert (got.change.action, got.change.where, got.change.each_place) == (action, where, each)
 
 
-@pytest.mark.parametrize(("words", "word", "side"), [
-    ("In section 80A(1), omit paragraph (a) (and the “and” at the end).", "and", "after"),
-    ("In section 80A(1), omit paragraph (a) (together with the “or” at the end).", "or", "after"),
-    ("In section 80A(1), omit paragraph (b) and the “or” before it.", "or", "before"),
-    ("In section 80A(1), omit paragraph (c) and the “or” at the end of paragraph (b).", "or", "before"),
-])
-def test_the_word_that_goes_with_an_omitted_provision(words: str, word: str, side: str) -> None:
+#: The word that goes with an omitted provision: at its own end, or at the end of the provision before it.
+TOGETHER = [
+    ("In section 80A(1), omit paragraph (a) (and the “and” at the end).", "section 80A(1)(a)", "and", "after"),
+    ("In section 80A(1), omit paragraph (a) (together with the “or” at the end).", "section 80A(1)(a)", "or",
+     "after"),
+    ("In section 80A(1), omit paragraph (b) and the “or” before it.", "section 80A(1)(b)", "or", "before"),
+    ("In section 80A(1), omit paragraph (c) and the “or” at the end of paragraph (b).", "section 80A(1)(c)", "or",
+     "before"),
+    ("In section 80A(1)(b), omit sub-paragraph (iii) and the “and” at the end of sub-paragraph (ii).",
+     "section 80A(1)(b)(iii)", "and", "before"),
+]
+
+
+@pytest.mark.parametrize(("words", "target", "word", "side"), TOGETHER)
+def test_the_word_that_goes_with_an_omitted_provision(words: str, target: str, word: str, side: str) -> None:
     got = read_words(words, "Housing Act 2004")
     assert isinstance(got, Instruction), got
-    assert (got.change.together_with, got.change.where) == (word, side)
+    assert [t.describe() for t in got.targets] == [target]
+    assert (got.change.action, got.change.unit, got.change.together_with, got.change.where) == (
+        "omit", "provision", word, side)
 
 
 def test_the_word_at_the_end_of_the_provision_before_goes_with_the_one_omitted() -> None:
@@ -490,6 +491,19 @@ def test_one_provision_that_makes_two_changes_is_read_as_both() -> None:
     half = keeling(_ha_act(), _amending_bill("In section 69(8)(a), for “who has” substitute “having” and "
                                              "for “concerned” transmogrify “x”."))
     assert not half.rows and [u.source for u in half.unread] == ["s. 1(2)"]
+
+
+def test_a_definition_named_afresh_takes_none_of_another_definitions_paragraphs() -> None:
+    from lawtrack.acts.rules.common import Ctx, read_scope
+
+    # "In section 1(5), in the definition of “flat”, in paragraph (a)—" leads in; a paragraph under it names
+    # another definition
+    inside = Target(section="1", path=("5",), definition="flat", definition_path=("a",))
+    ctx = Ctx(act="target", scope=inside, quotes=("common parts",))
+    _act, targets, _ = read_scope("the definition of «0»", ctx)
+    assert [t.describe() for t in targets] == ["the definition of “common parts” in section 1(5)"]
+    _act, targets, _ = read_scope("the definition of «0» in section 1(5)", ctx)
+    assert [t.describe() for t in targets] == ["the definition of “common parts” in section 1(5)"]
 
 
 def test_omit_the_word_at_the_end_of_the_provision_named() -> None:

@@ -99,7 +99,9 @@ def _apply(part: str, cur: Target, ctx: Ctx) -> tuple[str | None, list[Target], 
         return None, [Target(schedule=cur.schedule)], False
     m = re.fullmatch(rf"the\s+definitions?\s+of\s+(?P<terms>{Q}(?:(?:\s*,\s*|\s+and\s+){Q})*)", p, re.I)
     if m:
-        return None, [_with(cur, definition=ctx.quote(t)) for t in re.findall(Q, m.group("terms"))], False
+        # a definition named afresh: none of another definition's paragraphs
+        terms = re.findall(Q, m.group("terms"))
+        return None, [_with(cur, definition=ctx.quote(t), definition_path=()) for t in terms], False
     if re.fullmatch(r"the\s+(?:opening\s+words|words\s+(?:before|preceding)\s+.+)", p, re.I):
         return None, [_with(cur, opening_words=True)], False
     if re.fullmatch(r"the\s+(?:closing\s+words|words\s+(?:after|following)\s+.+)", p, re.I):
@@ -160,7 +162,7 @@ def read_scope(text: str, ctx: Ctx) -> tuple[str | None, list[Target], bool]:
     if definition:
         act, targets, through = read_scope(text[definition.end():], ctx)
         terms = re.findall(Q, definition.group(0))
-        return act, [_with(targets[0], definition=ctx.quote(t)) for t in terms], through
+        return act, [_with(targets[0], definition=ctx.quote(t), definition_path=()) for t in terms], through
     parts = _PART_SPLIT.split(text)
     act = None
     cur = ctx.scope
