@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import FrozenInstanceError
 
 import pytest
 
@@ -141,8 +142,11 @@ def test_input_bill_is_never_changed_by_copying(hl54: lawtrack.Bill) -> None:
 
 def test_models_are_frozen(hl54: lawtrack.Bill) -> None:
     clause = hl54.provision("clause 1")
-    with pytest.raises(Exception, match="frozen"):
+    with pytest.raises(FrozenInstanceError, match="cannot assign to field 'heading'"):
         clause.heading = "changed"  # type: ignore[misc]
+    with pytest.raises(AttributeError, match="Bill is frozen: cannot assign to field 'notes'"):
+        hl54.notes = ()
+    assert hl54.provision("clause 1").heading == "Fundamental objectives" and hl54.notes == ()
 
 
 def test_json_output_has_the_tree(hl54: lawtrack.Bill) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -52,7 +53,7 @@ def diff_cmd(old_file: Path, new_file: Path, fmt: str, ref: str | None, ignore_r
             keep = tuple(p for p in result.provisions if in_old is not None and p.old_eid == in_old.eid)
         if not keep:
             raise LawtrackError(f"no provision {ref!r} in either version", expected="e.g. 'clause 5'")
-        result = result.model_copy(update={"provisions": keep})
+        result = replace(result, provisions=keep)
     if fmt == "term" and output is None:
         from lawtrack.render.terminal import bill_diff_terminal
 

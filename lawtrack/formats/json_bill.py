@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import fields
 from typing import Any
 
 from lawtrack.model.bill import Bill
@@ -27,7 +28,7 @@ def provision_dict(p: Provision, *, children: bool = True) -> dict[str, Any]:
 
 
 def bill_dict(bill: Bill) -> dict[str, Any]:
-    meta = bill.metadata.model_dump(exclude={"variables"})
+    meta = {f.name: getattr(bill.metadata, f.name) for f in fields(bill.metadata) if f.name != "variables"}
     meta["variables"] = dict(bill.metadata.variables)
     return {"metadata": meta, "notes": list(bill.notes), "provisions": [provision_dict(p) for p in bill.provisions]}
 

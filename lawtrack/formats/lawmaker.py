@@ -12,7 +12,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import MutableMapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import repeat
 from operator import sub
 from typing import Any, NamedTuple
@@ -525,9 +525,7 @@ def metadata_of(bill_el: etree._Element, source_format: str = "lawmaker", source
         long_title = _plain(bill_el.find(f".//{{{AKN_NS}}}longTitle"))
     if long_title is not None:
         long_title = long_title.replace("\n", " ")
-    # every value is already a str (or None): constructed without validation, so that reading a bill does not
-    # build pydantic's validator (~17 ms the first time in a process)
-    return BillMetadata.model_construct(
+    return BillMetadata(
         short_title=_resolve(v.get("varBillTitle"), v, source) or frbr("a:FRBRWork/a:FRBRname") or "",
         long_title=long_title,
         number=v.get("varBillNo") or None,
@@ -782,9 +780,8 @@ def _group(el: etree._Element, old: Provision, children: list[Provision], elemen
         parts.append(child.text)
         offset += len(child.text)
     text = "".join(parts)
-    return old.model_copy(update={"text": text, "own_end": len(own) if own else old.own_end,
-                                  "lines": _merge_lines(pieces), "marks": tuple(marks),
-                                  "children": tuple(children)})
+    return replace(old, text=text, own_end=len(own) if own else old.own_end, lines=_merge_lines(pieces),
+                   marks=tuple(marks), children=tuple(children))
 
 
 def _rebuild_level(container: etree._Element, old_children: dict[str, Provision], dirty: set[int]

@@ -6,16 +6,15 @@ Pure: text in, :class:`ProvisionRef` out. Resolution against a bill lives in :mo
 from __future__ import annotations
 
 import re
-
-from pydantic import BaseModel, ConfigDict
+from dataclasses import dataclass
 
 from lawtrack.errors import LawtrackError
+from lawtrack.model.record import Record
 
 
-class ProvisionRef(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class ProvisionRef(Record):
     """A citation: optional Schedule and Part, then a path of labels from the clause or paragraph down."""
-
-    model_config = ConfigDict(defer_build=True, frozen=True)
 
     schedule: str | None = None  # "2"; "" for an unnumbered sole Schedule
     part: str | None = None

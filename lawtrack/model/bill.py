@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, MutableMapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
-
-from pydantic import BaseModel, ConfigDict, PrivateAttr
 
 from lawtrack.errors import LawtrackError
 from lawtrack.model.address import ProvisionRef, parse_ref
 from lawtrack.model.provision import Kind, Provision
+from lawtrack.model.record import Record
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -63,7 +63,8 @@ class ProvisionSource(Protocol):
         element when it is the only one and a clause of the bill."""
 
 
-class BillMetadata(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class BillMetadata(Record):
     """What the document says about itself: titles, number, House, session, the print (stage version).
 
     >>> import lawtrack
@@ -72,8 +73,6 @@ class BillMetadata(BaseModel):
     >>> md.short_title, md.house, md.project_id
     ('Social Housing (Regulation) Bill [HL]', 'House of Lords', 'UK000276')
     """
-
-    model_config = ConfigDict(defer_build=True, frozen=True)
 
     short_title: str
     long_title: str | None = None
@@ -98,7 +97,8 @@ class BillMetadata(BaseModel):
         return None
 
 
-class LineHit(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class LineHit(Record):
     """A provision that has words on a printed line, and where they are in its text.
 
     >>> import lawtrack
@@ -107,8 +107,6 @@ class LineHit(BaseModel):
     >>> hit.provision.eid, hit.words[:40]
     ('sec_1', 'In section 92K of the Housing and Regene')
     """
-
-    model_config = ConfigDict(defer_build=True, frozen=True)
 
     provision: Provision
     start: int
@@ -119,7 +117,20 @@ class LineHit(BaseModel):
         return self.provision.text[self.start : self.end]
 
 
-class Bill(BaseModel):
+_FIELDS = ("metadata", "provisions", "source", "notes")
+
+
+@dataclass(frozen=True, kw_only=True)
+class _BillFields(Record):
+    """A bill's four fields, as pydantic dumps them."""
+
+    metadata: BillMetadata
+    provisions: tuple[Provision, ...]
+    source: str
+    notes: tuple[str, ...]
+
+
+class Bill:
     """A bill (or an Act): metadata and the provision tree, backed by the LawMaker document it was read from.
 
     Immutable; addressed by citation, eId, GUID and printed page/line. A bill read from LawMaker XML builds its
@@ -136,28 +147,39 @@ class Bill(BaseModel):
     ('sec_1__para_a', True, True)
     """
 
-    model_config = ConfigDict(defer_build=True, frozen=True)
-
     metadata: BillMetadata
     provisions: tuple[Provision, ...]
     #: Where the bill was read from (a path or "<bytes>"), for messages.
-    source: str = "<input>"
+    source: str
     #: What an importer could not use (line numbers and reasons); not part of the bill's identity.
-    notes: tuple[str, ...] = ()
+    notes: tuple[str, ...]
 
-    _root: Any = PrivateAttr(default=None)
-    _by_guid: dict[str, Provision] | None = PrivateAttr(default=None)
-    _by_eid: dict[str, Provision] | None = PrivateAttr(default=None)
-    _by_line: dict[tuple[int, int], list[LineHit]] | None = PrivateAttr(default=None)
-    _parents: dict[int, Provision] | None = PrivateAttr(default=None)
-    _clauses: list[Provision] | None = PrivateAttr(default=None)
-    _clause_by_label: dict[str, Provision] | None = PrivateAttr(default=None)
-    #: Until the provisions are built: what builds them, the clauses read alone so far (by element), and the
-    #: clause elements by label.
-    _lazy: ProvisionSource | None = PrivateAttr(default=None)
-    _known: dict[Any, Provision] | None = PrivateAttr(default=None)
-    _lazy_clauses: dict[str, Any] | None = PrivateAttr(default=None)
-    _lazy_lookups: int = PrivateAttr(default=0)
+    # The bill's own state, not part of it: the document, the indexes built on first use, and — until the
+    # provisions are built — what builds them, the clauses read alone so far (by element), and the clause
+    # elements by label. Class attributes are the defaults; a bill sets its own in its ``__dict__``.
+    _root: Any = None
+    _by_guid: dict[str, Provision] | None = None
+    _by_eid: dict[str, Provision] | None = None
+    _by_line: dict[tuple[int, int], list[LineHit]] | None = None
+    _parents: dict[int, Provision] | None = None
+    _clauses: list[Provision] | None = None
+    _clause_by_label: dict[str, Provision] | None = None
+    _lazy: ProvisionSource | None = None
+    _known: dict[Any, Provision] | None = None
+    _lazy_clauses: dict[str, Any] | None = None
+    _lazy_lookups: int = 0
+
+    def __init__(self, *, metadata: BillMetadata, provisions: tuple[Provision, ...], source: str = "<input>",
+                 notes: tuple[str, ...] = ()) -> None:
+        self.__dict__.update(metadata=metadata, provisions=provisions, source=source, notes=notes)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if not name.startswith("_"):
+            raise AttributeError(f"Bill is frozen: cannot assign to field {name!r}")
+        self.__dict__[name] = value
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"Bill is frozen: cannot delete field {name!r}")
 
     @classmethod
     def from_tree(
@@ -170,13 +192,13 @@ class Bill(BaseModel):
         notes: tuple[str, ...] = (),
     ) -> Bill:
         """A bill over ``root``: with its provisions, or with what builds them on first use."""
+        bill = cls.__new__(cls)
+        bill.__dict__.update(metadata=metadata, source=source, notes=notes, _root=root)
         if isinstance(provisions, tuple):
-            bill = cls.model_construct(metadata=metadata, provisions=provisions, source=source, notes=notes)
+            bill.__dict__["provisions"] = provisions
         else:
             # no ``provisions`` yet: ``__getattr__`` builds them on first use
-            bill = cls.model_construct(metadata=metadata, source=source, notes=notes)  # type: ignore[call-arg]
-            bill._lazy, bill._known = provisions, {}
-        bill._root = root
+            bill.__dict__.update(_lazy=provisions, _known={})
         return bill
 
     if not TYPE_CHECKING:  # for mypy, ``provisions`` is the field it is
@@ -184,11 +206,26 @@ class Bill(BaseModel):
         def __getattr__(self, name: str) -> Any:
             if name == "provisions":
                 return self._build()
-            return super().__getattr__(name)
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
-    def __repr_args__(self) -> Any:
-        self.provisions  # noqa: B018 (built, so that the repr shows them)
-        return super().__repr_args__()
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in _FIELDS)  # the provisions built
+        return f"{type(self).__name__}({fields})"
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        """In a pydantic model a bill is checked as an instance, and dumped as its four fields."""
+        from pydantic_core import core_schema
+
+        return core_schema.is_instance_schema(cls, serialization=core_schema.plain_serializer_function_ser_schema(
+            lambda bill: bill._fields(), return_schema=handler.generate_schema(_BillFields)))
+
+    def _fields(self) -> _BillFields:
+        return _BillFields(metadata=self.metadata, provisions=self.provisions, source=self.source, notes=self.notes)
+
+    def model_dump(self, **options: Any) -> Any:
+        """The metadata, provisions, source and notes as a dict; ``options`` as pydantic's ``model_dump``."""
+        return self._fields().model_dump(**options)
 
     def _build(self) -> tuple[Provision, ...]:
         lazy = self._lazy
@@ -319,10 +356,7 @@ class Bill(BaseModel):
         return by_guid, by_eid, parents
 
     def _indexes(self) -> tuple[dict[str, Provision], dict[str, Provision], dict[int, Provision]]:
-        # read the private attributes straight from pydantic's dict: this runs for every parent/eId lookup,
-        # and attribute access through BaseModel.__getattr__ is several times slower
-        private = self.__pydantic_private__ or {}
-        by_guid, by_eid, parents = private.get("_by_guid"), private.get("_by_eid"), private.get("_parents")
+        by_guid, by_eid, parents = self._by_guid, self._by_eid, self._parents
         if by_guid is None or by_eid is None or parents is None:
             return self._index()
         return by_guid, by_eid, parents
@@ -456,7 +490,7 @@ class Bill(BaseModel):
             for node in self.walk():
                 for span in node.lines:
                     index.setdefault((span.page, span.line), []).append(
-                        LineHit.model_construct(provision=node, start=span.start, end=span.end)
+                        LineHit(provision=node, start=span.start, end=span.end)
                     )
             self._by_line = index
         hits = self._by_line.get((page, line), [])

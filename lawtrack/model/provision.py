@@ -7,10 +7,11 @@ its heading, its plain text (NFC) and the printed line anchors that fall inside 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-from pydantic import BaseModel, ConfigDict
+from lawtrack.model.record import Record
 
 
 class Kind(StrEnum):
@@ -82,7 +83,8 @@ class Mark(NamedTuple):
         return None
 
 
-class Provision(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Provision(Record):
     """A provision: its identity (``guid``), label (``eid``, ``num``), heading, printed text (NFC) and the printed
     lines that text falls on, its inline marks and its children.
 
@@ -94,8 +96,6 @@ class Provision(BaseModel):
     >>> [c.num for c in p.children]
     ['(a)', '(b)', '(c)']
     """
-
-    model_config = ConfigDict(defer_build=True, frozen=True)
 
     kind: Kind
     element: str
@@ -115,12 +115,11 @@ class Provision(BaseModel):
 
     @classmethod
     def fast(cls, **values: Any) -> Provision:
-        """Construct without validation, for readers that build thousands of already-typed provisions."""
-        obj = cls.__new__(cls)
+        """The same as ``Provision(**values)``, for readers that build thousands of provisions: the values go into
+        the instance's dict at once (a frozen dataclass's ``__init__`` sets each field through
+        ``object.__setattr__``); a field left out reads as its default."""
+        obj = object.__new__(cls)
         object.__setattr__(obj, "__dict__", values)
-        object.__setattr__(obj, "__pydantic_fields_set__", set(values))
-        object.__setattr__(obj, "__pydantic_extra__", None)
-        object.__setattr__(obj, "__pydantic_private__", None)
         return obj
 
     # -- navigation -----------------------------------------------------------------------------------------
