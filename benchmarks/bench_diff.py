@@ -136,8 +136,8 @@ def run() -> str:
     bare = _median_run([sys.executable, "-c", "pass"], work)
     shutil.rmtree(work, ignore_errors=True)
     lines += ["", f"Of lawtrack's whole process, {ms(imports)} is importing what the command needs (click "
-                  f"and lxml among them; not pydantic, since the bill model is dataclasses) in a process that does nothing else; "
-                  f"the interpreter alone starts in {ms(bare)}."]
+                  f"and lxml among them; not pydantic, since the bill model is dataclasses) in a process that does "
+                  f"nothing else; the interpreter alone starts in {ms(bare)}."]
     lines += ["", "Goal: a full comparison with word-level output well under half a second per pair (the "
                   "in-process `compare()` column; the whole-process column includes interpreter start-up and "
                   "loading both prints).", "",

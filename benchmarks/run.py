@@ -35,16 +35,23 @@ SUITES = {
 }
 
 
-def _rerun_header(old: str, names: list[str], now: str) -> str | None:
-    """The header after an ``--only`` run: the last full run's date stays, and each suite re-run alone since is
-    named with its own date (a partial run must not look like a whole one)."""
+def _rerun_header(old: str, names: list[str], now: str, machine: str | None = None) -> tuple[str, str] | None:
+    """The header after an ``--only`` run: the last full run's date and machine stay, and each suite re-run alone
+    since is named with its own date — and its machine, when that is not the full run's (a partial run must not
+    look like a whole one, nor its figures like the full run's machine's). Returns the two lines (measured,
+    machine), or None when ``old`` has no header to keep."""
     line = re.search(r"^Measured by `make bench` on ([^.;]+)(.*)$", old, re.M)
     if not line:
         return None
-    since = dict(re.findall(r"(\w+) on (\d{4}-\d\d-\d\d \d\d:\d\d UTC)", line.group(2)))
-    since.update({name: now for name in names})
-    listed = ", ".join(f"{name} on {when}" for name, when in since.items())
-    return f"Measured by `make bench` on {line.group(1)}; re-run alone (`--only`) since: {listed}."
+    kept = re.search(r"^Machine: (.*)\.$", old, re.M)
+    full_machine = kept.group(1) if kept else machine or "not recorded"
+    since = {name: (when, on) for name, when, on in
+             re.findall(r"(\w+) on (\d{4}-\d\d-\d\d \d\d:\d\d UTC)(?: on \[([^\]]*)\])?", line.group(2))}
+    here = machine if machine is not None and machine != full_machine else ""
+    since.update({name: (now, here) for name in names})
+    listed = ", ".join(f"{name} on {when}" + (f" on [{on}]" if on else "") for name, (when, on) in since.items())
+    return (f"Measured by `make bench` on {line.group(1)}; re-run alone (`--only`) since: {listed}.",
+            f"Machine: {full_machine}.")
 
 
 def main() -> None:
@@ -70,13 +77,13 @@ def main() -> None:
             merged.append(fresh.pop(title, part.rstrip("\n")))
         sections = merged + list(fresh.values())
     now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    measured = f"Measured by `make bench` on {now}."
+    header = f"Measured by `make bench` on {now}.", f"Machine: {machine()}."
     if previous is not None:
-        measured = _rerun_header(previous, args.only, now) or measured
+        header = _rerun_header(previous, args.only, now, machine()) or header
     text = "\n\n".join(
         [
             "# Benchmarks",
-            f"{measured}  \nMachine: {machine()}.",
+            f"{header[0]}  \n{header[1]}",
             "Each figure is the median of several runs, with the baseline measured in the same run. "
             "Benchmarks are never timed assertions in tests.",
             *sections,
