@@ -111,6 +111,7 @@ def test_the_pydantic_interface_is_kept(tmp_path: Path) -> None:
     assert dumped["kind"] == "clause" and dumped["num"] == "1" and dumped["children"][0]["num"] == "(a)"
     assert dumped["lines"][0] == [1, 2, 0, 24]  # a LineSpan is a named tuple: a JSON array
     assert type(p).model_validate(p.model_dump()) == p
+    assert type(p).model_construct(**{f.name: getattr(p, f.name) for f in fields(p)}) == p
     assert p.model_copy(update={"heading": "x"}).heading == "x" and p.heading == "Fundamental objectives"
     schema = type(p).model_json_schema()  # recursive: the provision is a definition
     assert schema["$ref"] == "#/$defs/Provision" and "children" in schema["$defs"]["Provision"]["properties"]
