@@ -239,9 +239,15 @@ def test_changes_in_schedule_paragraphs_and_new_subsections_are_linked_to_their_
     assert edits("Schedule 1, paragraph 12") == [("insert", "or failure ", ("para. 35(4)(a) of schedule 4",)),
                                                  ("delete", "a hazard", ("para. 35(4)(b) of schedule 4",)),
                                                  ("insert", "an", ("para. 35(4)(b) of schedule 4",))]
-    s4 = [(text[:25], who) for op, text, who in edits("Section 4") if op == "insert" and text.startswith("aa)")]
-    assert s4 == [("aa) in the case of qualif", ("para. 3(3)(b) of schedule 4",)),
-                  ("aa) that any qualifying r", ("para. 3(5)(b) of schedule 4",))]
+    # "(a) omit the “or” at the end of paragraph (a), and (b) after that paragraph insert— “(aa) …, or”": the
+    # diff keeps the old "or" as the new paragraph's own, so the insertion it shows is both provisions'
+    s4 = [(text[:27], who) for op, text, who in edits("Section 4") if op == "insert" and "(aa)" in text]
+    assert s4 == [("\n(aa) in the case of qualif", ("para. 3(3)(a) of schedule 4", "para. 3(3)(b) of schedule 4")),
+                  ("\n(aa) that any qualifying r", ("para. 3(5)(a) of schedule 4", "para. 3(5)(b) of schedule 4"))]
+    # and "that paragraph" is paragraph (a), so the new paragraph goes after it, inside the subsection
+    for sub, first in (("2", "in the case of"), ("6", "that any qualifying")):
+        kids = k.amended.provision(f"section 4({sub})").children
+        assert [c.num for c in kids] == ["(a)", "(aa)", "(b)"] and kids[1].text.startswith(f"(aa) {first}")
 
 
 # -- forms, from real bills ---------------------------------------------------------------------------------------
@@ -328,6 +334,27 @@ FORMS = [
     ("In section 5, subsection (2) is omitted.", "section 5(2)", "omit", "provision", "replace", "", ""),
     ("In section 5(2), for “x” there shall be substituted “y”.", "section 5(2)", "substitute", "words", "replace",
      "x", "y"),
+    # the Social Housing (Regulation) Bill's amendments of the Housing and Regeneration Act 2008
+    ("In section 92K(3), in paragraph (c), omit the final “and”;", "section 92K(3)(c)", "omit", "words", "replace",
+     "and", ""),
+    ("In section 251, in subsection (2), in both places, omit “an individual as”.", "section 251(2)", "omit",
+     "words", "replace", "an individual as", ""),
+    ("In section 131(1), for “company”, in both places, substitute “registered society”;", "section 131(1)",
+     "substitute", "words", "replace", "company", "registered society"),
+    ("In the heading immediately before section 259, omit “non-profit”.", "the italic heading before section 259",
+     "omit", "words", "replace", "non-profit", ""),
+    ("Before section 127 (and the heading immediately before it) insert— \ufffc",
+     "the italic heading before section 127", "insert", "provision", "before", "", ""),
+    ("Before section 277 of the Housing Act 2004 (but after the heading before that section) insert— \ufffc",
+     "section 277", "insert", "provision", "before", "", ""),
+    ("In section 223, the existing text becomes subsection (1);", "section 223", "renumber", "provision", "replace",
+     "", ""),
+    ("The existing text of section 18 becomes subsection (1) of that section.", "section 18", "renumber",
+     "provision", "replace", "", ""),
+    ("Section 18 is renumbered as subsection (1) of that section.", "section 18", "renumber", "provision", "replace",
+     "", ""),
+    ("In paragraph 4 of Schedule 2, the existing text becomes sub-paragraph (1).", "paragraph 4 of Schedule 2",
+     "renumber", "provision", "replace", "", ""),
 ]
 
 
@@ -491,6 +518,130 @@ def test_one_provision_that_makes_two_changes_is_read_as_both() -> None:
     half = keeling(_ha_act(), _amending_bill("In section 69(8)(a), for “who has” substitute “having” and "
                                              "for “concerned” transmogrify “x”."))
     assert not half.rows and [u.source for u in half.unread] == ["s. 1(2)"]
+
+
+def _bill_of(*provisions: str) -> Bill:
+    """A bill whose section 1 amends the Housing Act 2004: each provision is a subsection's inner XML (its own
+    words as ``<p>`` or an intro with paragraphs; a quoted structure as ``“…”`` around a subsection)."""
+    from tests import minibill
+
+    def quoted(inner: str) -> str:
+        return inner.replace("“<", '<mod><quotedStructure startQuote="“" endQuote="”"><').replace(
+            ">”", "></quotedStructure></mod>")
+
+    subs = "".join(f'<subsection eId="sec_1__subsec_{i}"><num>({i})</num>{quoted(inner)}</subsection>'
+                   for i, inner in enumerate(("<content><p>The Housing Act 2004 is amended as follows.</p></content>",
+                                              *provisions), start=1))
+    section = f'<section eId="sec_1"><num>1</num><heading>Amendments</heading>{subs}</section>'
+    return lawtrack.load_bill(minibill._xml(section, '"Amending Bill"'), name="<amending bill>")
+
+
+def _paras(intro: str, *paras: str) -> str:
+    """An intro and paragraphs (a), (b) …, each its words or (starting "<") its inner XML."""
+    inner = [p if p.startswith("<") else f"<content><p>{p}</p></content>" for p in paras]
+    return f"<intro><p>{intro}</p></intro>" + "".join(
+        f'<paragraph eId="p{i}"><num>({chr(97 + i)})</num>{x}</paragraph>' for i, x in enumerate(inner))
+
+
+def test_the_existing_text_becomes_subsection_1_and_a_subsection_2_follows_it() -> None:
+    """ "In section 223— (a) the existing text becomes subsection (1); (b) after that subsection insert— (2) …"
+    (the Social Housing (Regulation) Bill, four times): "that subsection" is the (1) the renumbering made, which
+    the Act does not have; the new (2) goes after it, inside the section (it went after the whole section)."""
+    bill = _bill_of(_paras("In section 18 (service of improvement notices etc.)—",
+                           "the existing text becomes subsection (1);",
+                           "<intro><p>after that subsection insert—</p></intro><content><p>“<subsection eId=\"q1\">"
+                           "<num>(2)</num><content><p>Notices may be served by email.</p></content></subsection>”"
+                           "</p></content>"))
+    k = keeling(_ha_act(), bill)
+    assert not k.unread, k.unread
+    assert [(r.source, r.operation, r.status, r.type_of_amendment, r.affected_provision, r.location)
+            for r in k.rows] == [
+        ("s. 1(2)(a)", "section 18: the existing text becomes subsection (1)", "applied", "substitution", "sec_18",
+         "Replace"),
+        ("s. 1(2)(b)", "after section 18(1) (the existing text of section 18, renumbered), insert 1 quoted "
+                       "structure(s)", "applied", "insertion", "sec_18", "After")]
+    s18 = k.amended.provision("section 18")
+    assert [(c.kind, c.eid, c.num) for c in s18.children] == [
+        (Kind.SUBSECTION, "sec_18__subsec_1", "(1)"), (Kind.SUBSECTION, "sec_18__subsec_2", "(2)")]
+    assert s18.children[0].text.startswith("(1) Schedule 1 (which deals with the service of improvement notices")
+    assert s18.children[1].text == "(2) Notices may be served by email."
+    assert k.amended.provision("section 19").text == _ha_act().provision("section 19").text  # the next section
+    unit = next(u for u in k.changed_units() if u.ref == "Section 18")
+    assert [(m.op, m.text, m.amendments) for m in unit.segments if m.op != "equal"] == [
+        ("insert", "(1) ", ("s. 1(2)(a)",)), ("insert", "\n(2) Notices may be served by email.", ("s. 1(2)(b)",))]
+
+
+def test_a_later_citation_of_the_renumbered_text_reaches_it() -> None:
+    """After "the existing text of section 33 becomes subsection (1) of that section", "section 33(1)(b)" is the
+    section's paragraph (b), now inside subsection (1)."""
+    bill = _bill_of("<content><p>The existing text of section 33 becomes subsection (1) of that section.</p></content>",
+                    "<content><p>In section 33(1)(b), for “Part 1” substitute “Chapter 1 of Part 1”.</p></content>")
+    k = keeling(_ha_act(), bill)
+    assert not k.unread and [r.status for r in k.rows] == ["applied", "applied"], k.rows
+    assert k.rows[1].operation == "in section 33(b): for “Part 1” substitute “Chapter 1 of Part 1”"
+    sub = k.amended.provision("section 33(1)")
+    assert [c.num for c in sub.children] == ["(a)", "(b)", "(c)"]
+    assert sub.text.startswith("(1) Nothing in—\n(a) the Rent Act 1977")
+    assert sub.children[1].text == "(b) Chapter 1 of Part 1 of the Housing Act 1988 (c. 50), or"
+
+
+def test_a_provision_that_has_subsections_cannot_be_renumbered_and_says_so() -> None:
+    k = keeling(_ha_act(), _bill_of("<content><p>In section 8, the existing text becomes subsection (1).</p>"
+                                    "</content>"))
+    assert [(r.status, r.detail) for r in k.rows] == [
+        ("not-found", "section 8 has subsections already: its existing text cannot become subsection (1)")]
+    assert k.amended.provision("section 8").text == _ha_act().provision("section 8").text
+
+
+def test_that_subsection_is_the_one_named_last() -> None:
+    """ "(a) in subsection (2), after “penalty” insert …; (b) in that subsection, for … substitute …": "that
+    subsection" is (2), not the section the lead-in names."""
+    bill = _bill_of(_paras("In section 69 (offences in relation to licensing of HMOs)—",
+                           "in subsection (8), in paragraph (a), for “who has” substitute “having”;",
+                           "in that subsection, for “who is” substitute “being”."))
+    k = keeling(_ha_act(), bill)
+    assert [(r.operation, r.status) for r in k.rows] == [
+        ("in section 69(8)(a): for “who has” substitute “having”", "applied"),
+        ("in section 69(8): for “who is” substitute “being”", "applied")]
+    assert "(b) being a person managing" in k.amended.provision("section 69(8)").text
+
+
+def test_before_a_section_and_the_heading_before_it() -> None:
+    """ "Before section 28 (and the heading immediately before it) insert—" goes before the cross-heading that
+    section 28 opens; "… (but after the heading before that section)" goes under it, before the section."""
+    new = ('<content><p>“<section eId="q1"><num>27A</num><heading>New</heading><content><p>Text.</p></content>'
+           "</section>”</p></content>")
+    for words, inside in (("Before section 28 (and the heading immediately before it) insert—", False),
+                          ("Before section 28 (but after the heading before that section) insert—", True)):
+        k = keeling(_ha_act(), _bill_of(f"<intro><p>{words}</p></intro>{new}"))
+        assert [r.status for r in k.rows] == ["applied"], k.rows
+        added = k.amended.provision("section 27A")
+        parent = k.amended.parent(added)
+        assert parent is not None
+        assert (parent.kind is Kind.CROSSHEADING and parent.eid == "pt_1__chp_2__xhdg_28") is inside, words
+        heading = k.amended.by_eid("pt_1__chp_2__xhdg_28")
+        assert heading is not None and heading.heading == "Hazard awareness notices"
+
+
+def test_the_final_words_are_the_last_of_them() -> None:
+    got = read_words("In section 69(8), omit the final “or”.", "Housing Act 2004", source="s. 1", source_eid="sec_1")
+    assert isinstance(got, Instruction) and got.change.occurrence == -1 and got.change.words == "or"
+    result = apply_instructions(_ha_act(), [got])
+    assert result.outcomes[0].status == "applied", result.outcomes[0]
+    before, after = _ha_act().provision("section 69(8)").text, result.bill.provision("section 69(8)").text
+    assert before.count(" or") == after.count(" or") + 1
+    assert after[: before.rindex(" or")] == before[: before.rindex(" or")]  # only the last went
+    both = read_words("In section 69(8), in both places, omit “or”.", "Housing Act 2004")
+    assert isinstance(both, Instruction) and both.change.each_place and both.change.words == "or"
+
+
+def test_a_descriptive_parenthesis_after_the_acts_name_sets_the_scene() -> None:
+    """ "Section 117 of the Housing and Regeneration Act 2008 (fees) is amended as follows.": a one-word
+    parenthesis of four letters describes (it was taken for a label, like "(aa)" or "(iv)")."""
+    k = keeling(_ha_act(), _bill_of(_paras("Section 69 of the Housing Act 2004 (HMOs) is amended as follows—",
+                                           "in subsection (8)(a), for “who has” substitute “having”.")))
+    assert not k.unread and [(r.operation, r.status) for r in k.rows] == [
+        ("in section 69(8)(a): for “who has” substitute “having”", "applied")]
 
 
 def test_a_definition_named_afresh_takes_none_of_another_definitions_paragraphs() -> None:

@@ -12,6 +12,7 @@ replacement takes its eId.
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -30,6 +31,10 @@ from lawtrack.model.bill import Bill
 from lawtrack.model.provision import Kind, Provision
 
 _PUNCT_START = ",.;:)’”"
+#: The element a provision's existing text becomes when the bill renumbers it.
+_RENUMBER_TAGS = {"subsection": "subsection", "sub-paragraph": "subparagraph", "paragraph": "paragraph"}
+_NEXT_CLASS = {"prov1": "prov2", "sch1": "sch2", "para1": "para2", "para2": "para3"}
+_RENUMBER_NS = uuid.UUID("6f0c1d3e-9a42-5b7e-9d1c-72656e756d62")
 
 
 @dataclass
@@ -136,6 +141,8 @@ class _Applier:
     def scope_range(self, place: _Place, target: Target) -> tuple[int, int]:
         if target.heading or target.heading_before is not None:
             return self.heading_range(place)
+        if target.existing_text:
+            return self._existing_start(place), place.end
         if target.opening_words or target.closing_words:
             tm = self.s.editor.map_of(place.unit)
             span = _find_span(tm.provisions, place.element)
@@ -236,6 +243,18 @@ class _Applier:
             return a
         a += len(num)
         while a < len(text) and text[a] == " ":
+            a += 1
+        return a
+
+    def _existing_start(self, place: _Place) -> int:
+        """Where a provision's existing text begins: after its number and heading (what a renumbering makes
+        its first subdivision)."""
+        text = self.text(place)
+        a = self._after_number(place, text, place.start, Target())
+        heading = place.provision.heading
+        if heading and text.startswith(heading, a):
+            a += len(heading)
+        while a < place.end and text[a] in " \n":
             a += 1
         return a
 
@@ -381,6 +400,15 @@ class _Applier:
         target = ins.targets[-1] if c.where == "after" else ins.targets[0]
         place = self.place(target)
         el = place.element
+        if target.existing_text:
+            # after the subdivision a renumbering makes of the existing text: at the end of the provision, after
+            # the new subdivision (the renumbering's insertion runs first)
+            if c.where != "after":
+                raise Failure("not-found", f"{target.describe()}: lawtrack can insert only after a provision the "
+                                           f"bill has just made of an existing text")
+            self._put(plan, Place("append", el, el), new, ins.source_eid)
+            plan.spans += place.spans(place.end, place.end)
+            return
         if c.where == "after":
             where = Place("after", el, el.getparent())
             pos = place.end
@@ -427,11 +455,58 @@ class _Applier:
             return Place("after", at.element, at.element.getparent()), at.end
         return Place("append", place.element, place.element), place.end
 
+    def renumber(self, ins: Instruction, plan: _Plan) -> None:
+        """"The existing text becomes subsection (1)": everything after the provision's number and heading goes
+        into a new first subdivision, numbered as the bill says."""
+        c = ins.change
+        label = c.labels[0]
+        for target in ins.targets:
+            place = self.place(target)
+            el = place.element
+            kids = [k for k in el if not (isinstance(k.tag, str) and local(k.tag) in ("num", "heading"))]
+            while kids and not isinstance(kids[0].tag, str):  # a comment or marker before the text stays put
+                kids.pop(0)
+            tag = _RENUMBER_TAGS[c.kind]
+            subdivided = [k for k in kids if isinstance(k.tag, str) and local(k.tag) == tag]
+            if not kids or subdivided:
+                what = "no text" if not kids else f"{c.kind}s already"
+                raise Failure("not-found", f"{target.describe()} has {what}: its existing text cannot become "
+                                           f"{c.kind} ({label})")
+            new = etree.Element(akn(tag))
+            if el.get("class") in _NEXT_CLASS:
+                new.set("class", _NEXT_CLASS[el.get("class", "")])
+            num = etree.SubElement(new, akn("num"))
+            num.text = f"({label})"
+            eid = child_eid(el, new, label)
+            base, n = eid, 2
+            while eid in self.s.taken:
+                eid, n = f"{base}_{n}", n + 1
+            self.s.taken.add(eid)
+            new.set("eId", eid)
+            new.set("GUID", "_" + str(uuid.uuid5(_RENUMBER_NS, f"{ins.source_eid}:{el.get('eId')}:{eid}")))
+
+            def wrap(new: etree._Element = new, kids: list[etree._Element] = kids) -> list[etree._Element]:
+                kids[0].addprevious(new)
+                num = new[0]
+                num.tail = "\n"
+                for k in kids:
+                    new.append(k)  # with its tail
+                return [new]
+
+            plan.inserts.append(wrap)
+            start = self._existing_start(place)
+            plan.spans += place.spans(start, start)
+
     # -- driving ------------------------------------------------------------------------------------------------
     def plan(self, ins: Instruction) -> _Plan:
         plan = _Plan()
         c = ins.change
-        if c.unit == "heading":
+        if c.action == "renumber":
+            self.renumber(ins, plan)
+        elif any(t.existing_text for t in ins.targets) and c.unit == "provision" and c.action != "insert":
+            raise Failure("not-found", f"{' and '.join(t.describe() for t in ins.targets)}: lawtrack cannot omit or "
+                                       f"replace a provision the bill has just made of an existing text")
+        elif c.unit == "heading":
             self.heading(ins, plan)
         elif c.unit == "words":
             self.words(ins, plan)

@@ -102,7 +102,10 @@ class Finder:
 
 
 def resolve(act: Bill, target: Target, schedules: list[Provision] | None = None) -> Provision:
-    """The provision ``target`` cites (for a definition, the definition; for a heading, the headed provision)."""
+    """The provision ``target`` cites (for a definition, the definition; for a heading, the headed provision; for
+    the existing text an earlier provision of the bill renumbered, the provision that holds it)."""
+    if target.existing_text and target.path:
+        target = target.model_copy(update={"path": target.path[:-1], "existing_text": False})
     if target.heading_before is not None:
         section = act.clause(target.heading_before)
         if section is None:

@@ -34,6 +34,10 @@ class Target(_Frozen):
     opening_words: bool = False
     #: "the closing words of section 76", "the words after paragraph (b)": the words after its last sub-provision.
     closing_words: bool = False
+    #: The last label of ``path`` is the number an earlier provision of the bill gave the existing text ("(a) the
+    #: existing text becomes subsection (1); (b) after that subsection insert—"): the Act has no such provision
+    #: yet, and the target is the provision that holds that text.
+    existing_text: bool = False
 
     def describe(self) -> str:
         bits: list[str] = []
@@ -55,6 +59,9 @@ class Target(_Frozen):
             inside = (f"paragraph ({self.definition_path[0]})" + "".join(f"({x})" for x in self.definition_path[1:])
                       + " of ") if self.definition_path else ""
             return f"{inside}the definition of “{self.definition}” in {where}"
+        if self.existing_text and self.path:
+            holder = self.model_copy(update={"path": self.path[:-1], "existing_text": False}).describe()
+            return f"{where} (the existing text of {holder}, renumbered)"
         if self.opening_words:
             return f"the opening words of {where}"
         if self.closing_words:
@@ -62,7 +69,7 @@ class Target(_Frozen):
         return where
 
 
-Action = Literal["substitute", "omit", "insert"]
+Action = Literal["substitute", "omit", "insert", "renumber"]
 Where = Literal["replace", "after", "before", "at-end", "at-beginning", "appropriate-place"]
 
 
@@ -74,7 +81,8 @@ class Change(_Frozen):
     included, as in an Act), ``for “x” to the end of that paragraph`` (to ""), ``the words following “x”``.
     Provisions: ``omit subsection (3)``, ``for section 215 substitute—``, ``after subsection (4) insert—``, ``at the
     appropriate place insert—`` (a definition), ``omit the definition of “x”``. Headings: ``the heading of the
-    section becomes “…”``.
+    section becomes “…”``. Renumbering: ``the existing text becomes subsection (1)`` (action renumber, unit
+    provision, kind subsection, labels ("1",)).
     """
 
     action: Action

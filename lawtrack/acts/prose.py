@@ -132,7 +132,9 @@ def strip_parentheticals(masked: str) -> str:
                 j += 1
             inner = masked[i : j + 1]
             word = inner[1:-1]
-            descriptive = " " in inner or (len(word) >= 5 and word.isalpha() and not set(word) <= set("ivxlcdm"))
+            # one word is descriptive ("(fees)", "(commissioners)") unless it can be a label: "(a)", "(aa)",
+            # "(zb)", "(iv)", "(viii)"
+            descriptive = " " in inner or (len(word) >= 4 and word.isalpha() and not set(word) <= set("ivxlcdm"))
             if j < n and descriptive and not _KEEP.match(inner):
                 while out and out[-1] == " ":
                     out.pop()

@@ -19,7 +19,7 @@ from lawtrack.acts.citation import names as act_names
 from lawtrack.acts.model import Instruction, Target, Unread
 from lawtrack.acts.prose import Prose, Unreadable, mask
 from lawtrack.acts.rules import RULES
-from lawtrack.acts.rules.common import ACTS, EACH, Ctx, NotUnderstood, Read, act_of, read_scope
+from lawtrack.acts.rules.common import ACTS, EACH, Ctx, NotUnderstood, Read, act_of, ordinal_after, read_scope
 from lawtrack.amendments.model import OBJECT
 from lawtrack.errors import LawtrackError
 from lawtrack.formats.akn import local
@@ -123,6 +123,9 @@ class _Reader:
         self.bill = bill
         self.names = act_names(bill, title)
         self.found = Found()
+        #: The provision of the Act named last, and what the bill renumbered so far (in the bill's order).
+        self.last_named: Target | None = None
+        self.renumbered: list[tuple[Target, str]] = []
         self.elements: dict[str, etree._Element] = {}
         try:
             root: etree._Element | None = bill.tree()
@@ -179,7 +182,7 @@ class _Reader:
             self.children(p, ctx)
             return ctx
         text = prose.masked
-        ctx = replace(ctx, quotes=prose.quotes)
+        ctx = replace(ctx, quotes=prose.quotes, last_named=self.last_named, renumbered=tuple(self.renumbered))
         # -- "X of the Act is amended as follows" -------------------------------------------------------------
         m = _AMENDED.match(text) or _SCOPE_AMENDED.match(text)
         if m and not _AS_IF.search(text):
@@ -197,6 +200,8 @@ class _Reader:
                 self.unread(p, words, "lawtrack cannot tell which provision of the Act these words are about")
             self.children(p, ctx)
             return ctx
+        if here.scope != ctx.scope:
+            self.last_named = here.scope
         if not action:
             if has_children:
                 self.children(p, here)
@@ -230,10 +235,24 @@ class _Reader:
             parts = compound(words, prose, action, here, objects, source=source, source_eid=p.eid or "")
             if parts:
                 self.found.instructions.extend(parts)
+                self.named(parts)
                 return
             self.unread(p, words, got)
         elif got is not None:
             self.found.instructions.append(got)
+            self.named([got])
+
+    def named(self, made: list[Instruction]) -> None:
+        """Remember what the instructions just read named (for "that subsection"), and what they renumbered."""
+        for ins in made:
+            c = ins.change
+            if c.action == "renumber":
+                for t in ins.targets:
+                    self.renumbered.append((t, c.labels[0]))
+                last = ins.targets[-1]
+                self.last_named = last.model_copy(update={"path": (*last.path, c.labels[0]), "existing_text": True})
+            elif ins.targets:
+                self.last_named = ins.targets[-1]
 
     def unread(self, p: Provision, words: str, reason: str) -> None:
         self.found.unread.append(Unread(source=source_citation(self.bill, p), source_eid=p.eid or "",
@@ -281,6 +300,7 @@ def instruction(words: str, prose: Prose, action: str, here: Ctx, objects: tuple
     """Read one action against its context: the :class:`Instruction`, the reason it cannot be read (a string),
     or None when it is not about the Act."""
     read: Read | None = None
+    action = ordinal_after(action)
     try:
         for _form, recognise in RULES:
             read = recognise(action, prose, here)
@@ -300,12 +320,32 @@ def instruction(words: str, prose: Prose, action: str, here: Ctx, objects: tuple
     targets = read.targets if read.targets is not None else (list(here.many) or [here.scope])
     if all(t == Target() for t in targets):
         return "it does not say which provision of the Act it changes"
-    wants = read.change.with_structure or (read.change.unit == "provision" and read.change.action != "omit")
+    targets = [as_renumbered(t, here.renumbered) for t in targets]
+    wants = read.change.with_structure or (read.change.unit == "provision"
+                                           and read.change.action not in ("omit", "renumber"))
     if wants and not objects:
         return "it inserts provisions but the bill has no quoted structure here"
     return Instruction(source=source, source_eid=source_eid, text=" ".join(words.split()), targets=tuple(targets),
                        change=read.change, through=read.through, notes=prose.notes,
                        structure_xml=objects if wants else ())
+
+
+def as_renumbered(target: Target, renumbered: tuple[tuple[Target, str], ...]) -> Target:
+    """``target`` in the Act as it stands, where an earlier provision of the bill renumbered its existing text:
+    "subsection (1)" of a section whose text became subsection (1) is that text (``existing_text``), and
+    "subsection (1)(a)" its paragraph (a)."""
+    if target.existing_text:
+        return target
+    for holder, label in renumbered:
+        n = len(holder.path)
+        if ((target.section, target.schedule) == (holder.section, holder.schedule) and len(target.path) > n
+                and target.path[:n] == holder.path and target.path[n].lower() == label.lower()
+                and target.definition is None and holder.definition is None):
+            rest = target.path[n + 1:]
+            if not rest:
+                return target.model_copy(update={"existing_text": True})
+            return target.model_copy(update={"path": (*holder.path, *rest)})
+    return target
 
 
 #: Where one provision's words join two changes: "for “x” substitute “y”, and omit “z”".

@@ -17,7 +17,9 @@ from lawtrack.acts.model import Instruction, Row, Target, Unread
 from lawtrack.model.bill import Bill
 from lawtrack.model.provision import Kind, Provision
 
-_TYPE = {"substitute": "substitution", "omit": "deletion", "insert": "insertion"}
+#: A renumbering ("the existing text becomes subsection (1)") replaces the provision's text with the same text
+#: numbered: a substitution, in the service's three types.
+_TYPE = {"substitute": "substitution", "omit": "deletion", "insert": "insertion", "renumber": "substitution"}
 
 
 def heading_eid(finder: Finder, p: Provision) -> str:
@@ -36,6 +38,8 @@ def describe(ins: Instruction) -> str:
     where = " and ".join(t.describe() for t in ins.targets)
     if c.unit == "heading":
         return f"{where}: becomes “{c.new}”"
+    if c.action == "renumber":
+        return f"{where}: the existing text becomes {c.kind} ({c.labels[0]})"
     if c.unit == "provision":
         what = {"omit": "omit", "substitute": "substitute"}.get(c.action)
         if what:

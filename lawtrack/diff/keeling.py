@@ -54,15 +54,20 @@ def _who(spans: list[tuple[int, int, str]], seg: Segment, old: str, base: int = 
     """The amendments whose claimed text (offsets ``base`` + offsets in ``old``, the unit's original text) the
     segment falls in. A word diff may put the space beside an edit on either side of it ("after “year,” insert"
     is claimed at the comma; the diff inserts after the following space), so a segment that starts a short run
-    of spaces and brackets away from a claim is its amendment's too."""
+    of spaces and brackets away from a claim is its amendment's too. And an insertion just after words another
+    amendment takes out ("omit the “or” at the end of paragraph (a)", then "after that paragraph insert— (aa) …,
+    or") may be shown before those words, which the diff keeps as the inserted text's own: it is both
+    amendments'."""
     found = []
     p = seg.old_start
+    taken = [(s - base, e - base) for s, e, _n in spans if e > s]
     for s, e, number in spans:
         s, e = s - base, e - base
         if seg.op == "delete":
             hit = s <= p < max(e, s + 1) or (p < s and _spaces(old, p, s) and p + len(seg.text) > s)
         else:
-            hit = s <= p <= e or (p > e >= 0 and _spaces(old, e, p)) or (0 <= p < s and _spaces(old, p, s))
+            hit = s <= p <= e or (p > e >= 0 and _spaces(old, e, p)) or (0 <= p < s and _spaces(old, p, s)) or (
+                s == e and 0 <= p < s <= p + 12 and any(a <= p and s <= b for a, b in taken))
         if hit:
             found.append(number)
     return tuple(dict.fromkeys(found))

@@ -16,6 +16,7 @@ from lawtrack.acts.rules import (
                                     insert_words,
                                     omit_provisions,
                                     omit_words,
+                                    renumber,
                                     substitute_provisions,
                                     substitute_words,
 )
@@ -28,6 +29,7 @@ RULES: tuple[tuple[str, Recogniser], ...] = (
     ("omit words", omit_words.recognise),
     ("insert words", insert_words.recognise),
     ("heading", headings.recognise),
+    ("renumber", renumber.recognise),
     ("insert provisions", insert_provisions.recognise),
     ("substitute provisions", substitute_provisions.recognise),
     ("omit provisions", omit_provisions.recognise),

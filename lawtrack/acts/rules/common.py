@@ -22,7 +22,7 @@ LIST = rf"{ONE}(?:(?:\s*,\s*|\s+(?:and|or|to)\s+){ONE})*"
 PROV = r"(?:sub-paragraphs?|paragraphs?|subsections?|sections?|Schedules?|Parts?|Chapters?|articles?)"
 ACTS = r"(?:ACT|OTHERACT|THATACT|THISACT)"
 #: "in each place it occurs", "(in each place)", "in both places", "wherever it occurs".
-EACH = (r"(?:\s*,?\s*\(?\s*(?:in\s+(?:each|both|all)\s+(?:place|places)(?:\s+(?:where\s+)?(?:it|they)\s+occurs?)?"
+EACH = (r"(?:\s*,?\s*\(?\s*(?:in\s+(?:each|both|all)\s+places?(?:\s+(?:where\s+)?(?:it|they)\s+occurs?)?"
         r"|wherever\s+(?:it|they)\s+occurs?)\s*\)?\s*,?)")
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "last": -1}
 ORD = r"(?:\s*,?\s*\(?\s*(?:in\s+the\s+|where\s+it\s+)?(?P<ord>first|second|third|fourth|fifth|sixth|last)" \
@@ -50,6 +50,11 @@ class Ctx:
     many: tuple[Target, ...] = ()
     #: The quotations of the provision being read (``«0»`` is ``quotes[0]``).
     quotes: tuple[str, ...] = ()
+    #: The provision the words before named last (a lead-in's or an earlier change's): what "that subsection"
+    #: means when it is not the scope itself ("(a) in subsection (2), …; (b) in that subsection, …").
+    last_named: Target | None = None
+    #: What earlier provisions of the bill renumbered: ((the provision, the label its existing text took), …).
+    renumbered: tuple[tuple[Target, str], ...] = ()
 
     def quote(self, token: str) -> str:
         m = re.fullmatch(r"«(\d+)»", token)
@@ -68,6 +73,24 @@ _ITEM = re.compile(rf"(?P<kind>{PROV})\s*(?P<list>{LIST})$", re.I)
 _ONE = re.compile(ONE)
 _PART_SPLIT = re.compile(rf"\s+(?:of|to|in)\s+(?=(?:the\s+)?(?:{ACTS}|{PROV}\s*(?:\d|\()|that\s+(?:section|Schedule)))",
                          re.I)
+
+
+def _that(kind: str, cur: Target, last: Target | None) -> Target:
+    """What "that subsection" (paragraph, sub-paragraph) means: the one of that kind in the provision named last,
+    when that is in the section or Schedule paragraph the words are about; else the scope itself."""
+    if last is None or not last.path or (last.section, last.schedule) != (cur.section, cur.schedule):
+        return cur
+    if last.section is not None:
+        depth = {"subsection": 1, "paragraph": 2, "sub-paragraph": 3}[kind]
+        if not re.fullmatch(NUM, last.path[0]):  # a section without subsections: its paragraphs come first
+            depth -= 1
+    else:
+        depth = {"paragraph": 1, "sub-paragraph": 2}.get(kind, 0)
+    if depth <= 0 or len(last.path) < depth or (last.path[:depth] != cur.path[:depth] and len(cur.path) >= depth):
+        return cur
+    return last.model_copy(update={"path": last.path[:depth], "existing_text": last.existing_text
+                                   and len(last.path) == depth, "definition": None, "definition_path": (),
+                                   "opening_words": False, "closing_words": False, "heading": False})
 
 
 def _items(text: str) -> tuple[list[tuple[str, tuple[str, ...]]], bool]:
@@ -93,7 +116,9 @@ def _apply(part: str, cur: Target, ctx: Ctx) -> tuple[str | None, list[Target], 
         if cur.section is None and ctx.last_section is None:
             raise NotUnderstood(f"“{p}”: no section has been named")
         return None, [Target(section=cur.section or ctx.last_section)], False
-    if low in ("that subsection", "that paragraph", "that sub-paragraph", "that provision", "that definition"):
+    if low in ("that subsection", "that paragraph", "that sub-paragraph"):
+        return None, [_that(low.split()[1], cur, ctx.last_named)], False
+    if low in ("that provision", "that definition"):
         return None, [cur], False
     if low == "that schedule":
         return None, [Target(schedule=cur.schedule)], False
@@ -106,7 +131,8 @@ def _apply(part: str, cur: Target, ctx: Ctx) -> tuple[str | None, list[Target], 
         return None, [_with(cur, opening_words=True)], False
     if re.fullmatch(r"the\s+(?:closing\s+words|words\s+(?:after|following)\s+.+)", p, re.I):
         return None, [_with(cur, closing_words=True)], False
-    m = re.fullmatch(r"the\s+(?:italic\s+|cross-)?(?:cross-)?heading\s+(?:before|preceding)\s+section\s+"
+    m = re.fullmatch(r"the\s+(?:italic\s+|cross-)?(?:cross-)?heading\s+(?:immediately\s+)?(?:before|preceding)\s+"
+                     r"section\s+"
                      rf"(?P<n>{NUM})", p, re.I)
     if m:
         return None, [Target(heading_before=m.group("n"))], False
@@ -195,6 +221,20 @@ class Read:
     targets: list[Target] | None = None
     act: str | None = None  # an Act named inside the action itself ("after section 2 of ACT insert")
     through: bool = False
+
+
+_BEFORE_ORD = re.compile(r"\bthe\s+(?P<ord>first|second|third|fourth|fifth|sixth|last|final)\s+(?:words?\s+)?"
+                         r"(?P<q>«\d+»)(?!\s+to\b)", re.I)
+
+
+def ordinal_after(action: str) -> str:
+    """ "omit the final «0»", "for the second «0» substitute …" in the form the recognisers read: "omit «0» in
+    the last place" (the last of the words in the provision), "for «0» in the second place substitute …"."""
+    def say(m: re.Match[str]) -> str:
+        word = m.group("ord").lower()
+        return f"{m.group('q')} in the {'last' if word == 'final' else word} place"
+
+    return _BEFORE_ORD.sub(say, action)
 
 
 def ordinal(m: re.Match[str]) -> int | None:

@@ -1,18 +1,24 @@
 """``after subsection (4) insert—`` (a quoted structure), ``before section 1 insert—``, ``after paragraph (a)
-(but before the “or” at the end) insert—``, ``at the end insert—``, ``at the appropriate place insert—`` (new
-definitions, put in alphabetical order)."""
+(but before the “or” at the end) insert—``, ``before section 127 (and the heading immediately before it)
+insert—``, ``before section 277 (but after the heading before that section) insert—``, ``at the end insert—``,
+``at the appropriate place insert—`` (new definitions, put in alphabetical order)."""
 
 from __future__ import annotations
 
 import re
 
-from lawtrack.acts.model import Change
+from lawtrack.acts.model import Change, Target
 from lawtrack.acts.prose import Prose
 from lawtrack.acts.rules.common import DASH, INSERT, OBJS, Ctx, Q, Read, read_scope, words_of
 
 _BUT = rf"\(\s*but\s+before\s+the\s+(?:words?\s+)?(?P<but>{Q})\s+at\s+the\s+end(?:\s+of\s+it)?\s*\)"
-_AROUND = re.compile(rf"(?P<where>after|before)\s+(?P<ref>.+?)\s*(?:{_BUT})?\s*,?\s*{INSERT}{DASH}(?P<new>{OBJS})",
-                     re.I)
+_THE_HEADING = (r"the\s+(?:italic\s+|cross-)?heading\s+(?:immediately\s+)?(?:before|preceding)\s+(?:it|that\s+section"
+                r"|section\s+\d+[A-Z]*)")
+#: "before section 127 (and the heading immediately before it)": before the cross-heading that section opens;
+#: "before section 277 (but after the heading before that section)": before the section, under its heading.
+_HEADING = rf"\(\s*(?:(?P<with>and|together\s+with)|but\s+after)\s+{_THE_HEADING}\s*\)"
+_AROUND = re.compile(rf"(?P<where>after|before)\s+(?P<ref>.+?)\s*(?:{_BUT}|(?P<hd>{_HEADING}))?\s*,?\s*{INSERT}{DASH}"
+                     rf"(?P<new>{OBJS})", re.I)
 _END = re.compile(rf"at\s+the\s+(?P<where>end|beginning)(?:\s+of\s+(?P<ref>.+?))?\s*,?\s*{INSERT}{DASH}(?P<new>{OBJS})",
                   re.I)
 _APPROPRIATE = re.compile(rf"(?:at|in)\s+the\s+appropriate\s+places?(?:\s+in\s+(?P<ref>.+?))?\s*,?\s*{INSERT}{DASH}"
@@ -34,6 +40,10 @@ def recognise(action: str, prose: Prose, ctx: Ctx) -> Read | None:
     if m:
         act, targets, _through = read_scope(m.group("ref"), ctx)
         where = "after" if m.group("where").lower() == "after" else "before"
+        if m.group("hd") and m.group("with"):
+            if where != "before" or len(targets) != 1 or targets[0].section is None or targets[0].path:
+                return None  # "after section 5 (and the heading before it)": no such House form
+            targets = [Target(heading_before=targets[0].section)]
         return Read(Change(action="insert", unit="provision", where=where, but_before=words_of(m.group("but"), prose)),
                     targets=targets[-1:] if where == "after" else targets[:1], act=act)
     return None
