@@ -644,6 +644,57 @@ def test_a_descriptive_parenthesis_after_the_acts_name_sets_the_scene() -> None:
         ("in section 69(8)(a): for “who has” substitute “having”", "applied")]
 
 
+def test_provisions_listed_below_omit_each_one() -> None:
+    """ "In section 215 (guidance …) omit— (a) subsection (1)(a) (including the final “and”); (b) subsection (2);"
+    (the Social Housing (Regulation) Bill): each paragraph is an instruction of its own, cited as itself."""
+    k = keeling(_ha_act(), _bill_of(_paras("In section 4 (inspections by local housing authorities) omit—",
+                                           "subsection (3) (complaints);", "subsection (4), including the final “or”;",
+                                           "subsection (7).")))
+    assert not k.unread, k.unread
+    assert [(r.source, r.operation, r.status, r.affected_provision) for r in k.rows] == [
+        ("s. 1(2)(a)", "omit section 4(3)", "applied", "sec_4__subsec_3"),
+        ("s. 1(2)(b)", "omit section 4(4)", "applied", "sec_4__subsec_4"),
+        ("s. 1(2)(c)", "omit section 4(7)", "applied", "sec_4__subsec_7")]
+    assert [c.num for c in k.amended.provision("section 4").children] == ["(1)", "(2)", "(5)", "(6)"]
+
+
+def test_a_change_made_in_each_of_the_provisions_listed_below() -> None:
+    """ "In the following provisions omit “non-profit”— (a) section 160(1) (…); (b) section 161(1) (…);" """
+    k = keeling(_ha_act(), _bill_of(_paras("In the following provisions, for “a hazard” substitute “an”—",
+                                           "section 49(2) (demolition orders);", "section 50(2)(b).")))
+    assert not k.unread, k.unread
+    assert [(r.source, r.operation, r.status) for r in k.rows] == [
+        ("s. 1(2)(a)", "in section 49(2): for “a hazard” substitute “an”", "applied"),
+        ("s. 1(2)(b)", "in section 50(2)(b): for “a hazard” substitute “an”", "applied")]
+    for ref in ("section 49(2)", "section 50(2)(b)"):
+        before, after = _ha_act().provision(ref).text, k.amended.provision(ref).text
+        assert "a hazard" in before and after == before.replace("a hazard", "an", 1)
+    # a listed provision that is not a citation is said, by its own number
+    bad = keeling(_ha_act(), _bill_of(_paras("In the following provisions omit “hazard”—", "section 49(2);",
+                                             "the entry for “x”.")))
+    assert [r.source for r in bad.rows] == ["s. 1(2)(a)"]
+    assert [(u.source, u.reason) for u in bad.unread] == [("s. 1(2)(b)", "“the entry for «0»” is not a citation "
+                                                                         "lawtrack knows")]
+
+
+def test_a_provision_omitted_but_not_the_word_that_ends_it() -> None:
+    """ "omit paragraph (b) (but not the “and” following it)": the word stays, at the end of paragraph (a)."""
+    got = read_words("In section 33, omit paragraph (b) (but not the “or” following it).", "Housing Act 2004",
+                     source="s. 1", source_eid="sec_1")
+    assert isinstance(got, Instruction) and got.change.keep_word == "or"
+    result = apply_instructions(_ha_act(), [got])
+    assert result.outcomes[0].status == "applied", result.outcomes[0]
+    s33 = result.bill.provision("section 33")
+    assert [c.num for c in s33.children] == ["(a)", "(c)"]
+    assert s33.children[0].text == "(a) the Rent Act 1977 (c. 42) or the Rent (Agriculture) Act 1976 (c. 80), ... or"
+    wrong = read_words("In section 33, omit paragraph (c) (but not the “or” following it).", "Housing Act 2004",
+                       source="s. 1", source_eid="sec_1")
+    assert isinstance(wrong, Instruction)
+    outcome = apply_instructions(_ha_act(), [wrong]).outcomes[0]
+    assert (outcome.status, outcome.detail) == (
+        "not-found", "sec_33__para_c does not end with “or”, or has no provision before it to take it")
+
+
 def test_a_definition_named_afresh_takes_none_of_another_definitions_paragraphs() -> None:
     from lawtrack.acts.rules.common import Ctx, read_scope
 

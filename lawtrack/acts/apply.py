@@ -354,6 +354,19 @@ class _Applier:
             plan.edits.append(lambda ed, el=el: ed.remove(el))  # type: ignore[misc]
             plan.spans += place.spans(place.start, place.end)
             plan.touched.append(p.eid or "")
+        keep = ins.change.keep_word
+        if keep:
+            prev = self._previous(found[0])
+            mine = self.place_of(found[0])
+            text = self.text(mine)
+            if prev is None or not text[mine.start:mine.end].rstrip(" \n.;,").endswith(keep):
+                raise Failure("not-found", f"{found[0].eid} does not end with “{keep}”, or has no provision before "
+                                           f"it to take it")
+            at = self.place_of(prev)
+            end = at.end
+            while end > at.start and text[end - 1] in " \n":
+                end -= 1
+            self._insert(plan, at, end, keep, "before")
         word = ins.change.together_with
         if word and ins.change.where == "before":
             prev = self._previous(found[0])

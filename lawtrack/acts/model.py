@@ -106,6 +106,9 @@ class Change(_Frozen):
     with_structure: bool = False
     together_with: str = ""
     but_before: str = ""
+    #: "omit paragraph (b) (but not the “and” following it)": the word that ends the omitted provision stays, at
+    #: the end of the provision before it.
+    keep_word: str = ""
 
 
 class Instruction(_Frozen):

@@ -42,6 +42,13 @@ _TRAILING = re.compile(r"[\s,;.:]*(?:\b(?:and|or)\b)?[\s,;.:]*$")
 _AMENDING = re.compile(r"\b(?:substitute[ds]?|omit(?:ted)?|insert(?:ed)?|repealed|becomes|amended|modified)\b",
                        re.I)
 _AS_IF = re.compile(r"\bas\s+if\b", re.I)
+#: A change made in each provision the paragraphs below list: "In the following provisions omit “non-profit”—",
+#: "In the following provisions of the Housing Act 2004, for “x” substitute “y”—".
+_FOLLOWING = re.compile(rf"(?:In|in)\s+the\s+following\s+provisions(?:\s+of\s+(?P<act>{ACTS}))?\s*,?\s*"
+                        r"(?P<action>.+?)\s*[—–-]$")
+#: Provisions the paragraphs below list are omitted: "In the Housing and Regeneration Act 2008 omit—",
+#: "In section 215 omit—", "The following provisions are repealed—".
+_OMIT_LISTED = re.compile(r"(?:omit|repeal)\s*[—–-]$", re.I)
 #: Words without any of these neither set the scene nor act: they are not read at all.
 _RELEVANT = re.compile(r"^(?:In|in)\s|\b(?:amended|modified|substitute[ds]?|omit(?:ted)?|insert(?:ed)?|repealed|"
                        r"becomes)\b", re.I)
@@ -192,6 +199,12 @@ class _Reader:
                     self.children(p, scene)
                     return ctx
                 return scene
+        # -- "In the following provisions omit “x”—" (the provisions listed below) ------------------------------
+        m = _FOLLOWING.fullmatch(text)
+        if m and has_children:
+            act = act_of(m.group("act"), ctx) if m.group("act") else ctx.act
+            self.listed(p, words, prose, replace(ctx, act=act, last_act=act), action=m.group("action"))
+            return ctx
         # -- "In section 212, in subsection (8)," … ------------------------------------------------------------
         here, action = phrases(text, ctx)
         action = _TRAILING.sub("", action)
@@ -202,6 +215,9 @@ class _Reader:
             return ctx
         if here.scope != ctx.scope:
             self.last_named = here.scope
+        if has_children and _OMIT_LISTED.fullmatch(action):  # "In section 215 omit— (a) subsection (1)(a); …"
+            self.listed(p, words, prose, here, action=None)
+            return replace(ctx, last_section=here.last_section, last_act=here.last_act)
         if not action:
             if has_children:
                 self.children(p, here)
@@ -210,6 +226,40 @@ class _Reader:
         if has_children:
             self.children(p, here)
         return replace(ctx, last_section=here.last_section, last_act=here.last_act)
+
+    def listed(self, p: Provision, words: str, prose: Prose, here: Ctx, *, action: str | None) -> None:
+        """The change the words make in each provision the paragraphs below list, each paragraph's own
+        instruction: ``action`` in the provision it cites ("In the following provisions omit “x”— (a) section
+        160(1); …"), or, with no action, the provision it cites omitted ("omit— (a) section 209(1); …")."""
+        for child in p.children:
+            if child.quoted:
+                continue
+            own = own_words(child)
+            source, eid = source_citation(self.bill, child), child.eid or ""
+            try:
+                cited = mask(own, self.names)
+            except Unreadable as exc:
+                self.unread(child, own, f"its quotation marks cannot be read: {exc}")
+                continue
+            listed = _TRAILING.sub("", cited.masked)
+            text = f"{words} {own}"
+            if action is None:
+                got = instruction(text, cited, f"omit {listed}", replace(here, quotes=cited.quotes), (),
+                                  source=source, source_eid=eid)
+            else:
+                try:
+                    named, targets, _ = read_scope(listed, replace(here, quotes=cited.quotes))
+                except NotUnderstood as exc:
+                    self.unread(child, text, str(exc))
+                    continue
+                act = act_of(named, here) if named else here.act
+                at = replace(here, act=act, scope=targets[0], many=tuple(targets) if len(targets) > 1 else ())
+                got = instruction(text, prose, action, at, (), source=source, source_eid=eid)
+            if isinstance(got, Instruction):
+                self.found.instructions.append(got)
+                self.named([got])
+            elif got is not None:
+                self.unread(child, text, got)
 
     # -- reading ------------------------------------------------------------------------------------------------
     def scene(self, m: re.Match[str], ctx: Ctx) -> Ctx | None:

@@ -1,6 +1,7 @@
 """``omit subsection (3)``, ``omit section 215A``, ``omit sections 96 to 100``, ``omit the definition of “x”``,
 ``omit paragraph (a) (together with the “or” at the end of it)``, ``… (and the “and” at the end)``, ``omit
-paragraph (b) and the “or” before it``, ``omit paragraph (c) and the “or” at the end of paragraph (b)``;
+paragraph (b) and the “or” before it``, ``omit paragraph (c) and the “or” at the end of paragraph (b)``,
+``omit section 269(6)(a), including the final “and”``, ``omit paragraph (b) (but not the “and” following it)``;
 ``section 5 is repealed``, ``subsection (2) is omitted`` (Scottish and older forms)."""
 
 from __future__ import annotations
@@ -19,8 +20,13 @@ _WITH = (rf"(?:\s*\(\s*(?:together\s+with|and)\s+the\s+(?:words?\s+)?(?P<t>{Q})\
          # "omit paragraph (c) and the “or” at the end of paragraph (b)": the word ends the provision before
          rf"|\s*,?\s+and\s+the\s+(?:words?\s+)?(?P<t3>{Q})\s+at\s+the\s+end\s+of\s+"
          rf"(?:sub-paragraph|paragraph|subsection)\s+\((?P<prev>[0-9]+[A-Z]*|[a-zA-Z]+)\))?")
-_OMIT = re.compile(rf"omit\s+(?P<ref>(?!«|the\s+words?\b).+?){_WITH}", re.I)
-_REPEALED = re.compile(rf"(?P<ref>(?!«|the\s+words?\b).+?){_WITH}\s+{REPEALED}", re.I)
+#: "including the final “and”": the word at the end of the provision, which goes with it anyway.
+_INCLUDING = rf"(?:\s*,?\s*including\s+(?:the\s+)?{Q}(?:\s+in\s+the\s+last\s+place)?)?"
+#: "(but not the “and” following it)": the word at the end of the provision stays, at the end of the one before.
+_KEEP = (rf"(?:\s*\(\s*but\s+not\s+the\s+(?:words?\s+)?(?P<keep>{Q})\s+(?:following|after|at\s+the\s+end\s+of)"
+         rf"\s+it\s*\))?")
+_OMIT = re.compile(rf"omit\s+(?P<ref>(?!«|the\s+words?\b).+?){_WITH}{_INCLUDING}{_KEEP}", re.I)
+_REPEALED = re.compile(rf"(?P<ref>(?!«|the\s+words?\b).+?){_WITH}{_INCLUDING}{_KEEP}\s+{REPEALED}", re.I)
 
 
 def _just_before(previous: str, last: tuple[str, ...]) -> bool:
@@ -42,5 +48,9 @@ def recognise(action: str, prose: Prose, ctx: Ctx) -> Read | None:
     side = "before" if ("before" in rel or "preceding" in rel or m.group("t3")) else "after"
     if m.group("t3") and not _just_before(m.group("prev"), targets[-1].path[-1:] if targets else ()):
         return None  # the word is at the end of a provision that is not the one before: say the form is unknown
+    keep = words_of(m.group("keep"), prose)
+    if keep and (together or through or len(targets) != 1):
+        return None  # one provision whose last word stays: anything more is a form lawtrack has not seen
     return Read(Change(action="omit", unit="provision", together_with=words_of(together, prose),
-                       where=side if together else "replace"), targets=targets, act=act, through=through)
+                       where=side if together else "replace", keep_word=keep), targets=targets, act=act,
+                through=through)
