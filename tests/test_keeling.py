@@ -355,6 +355,21 @@ FORMS = [
      "", ""),
     ("In paragraph 4 of Schedule 2, the existing text becomes sub-paragraph (1).", "paragraph 4 of Schedule 2",
      "renumber", "provision", "replace", "", ""),
+    # the Data Protection and Digital Information Bill's amendments of the Data Protection Act 2018
+    ("In section 34(2), after paragraph (a) (but before the “and” at the end of that paragraph) insert— \ufffc",
+     "section 34(2)(a)", "insert", "provision", "after", "", ""),
+    ("In section 164, in subsection (5), after paragraph (b) (but before the “and” after it) insert— \ufffc",
+     "section 164(5)(b)", "insert", "provision", "after", "", ""),
+    ("In section 3(9), insert “and” at the end of paragraph (c), and", "section 3(9)(c)", "insert", "words",
+     "at-end", "", "and"),
+    ("In section 53, in subsection (1), omit from the beginning to “excessive,”,", "section 53(1)", "omit", "words",
+     "replace", "", ""),
+    ("In the heading before section 160, at the end insert “and report”.", "the italic heading before section 160",
+     "insert", "words", "at-end", "", "and report"),
+    ("In section 69, in subsection (8), for the words before paragraph (a) substitute “A person is relevant if—”.",
+     "the opening words of section 69(8)", "substitute", "words", "replace", "", "A person is relevant if—"),
+    ("Omit section 19 (processing for archiving, research and statistical purposes: safeguards) and the italic "
+     "heading before it.", "section 19", "omit", "provision", "replace", "", ""),
 ]
 
 
@@ -693,6 +708,50 @@ def test_a_provision_omitted_but_not_the_word_that_ends_it() -> None:
     outcome = apply_instructions(_ha_act(), [wrong]).outcomes[0]
     assert (outcome.status, outcome.detail) == (
         "not-found", "sec_33__para_c does not end with “or”, or has no provision before it to take it")
+
+
+def test_the_words_before_paragraph_a_are_the_opening_words() -> None:
+    got = read_words("In section 69(8), for the words before paragraph (a) substitute “In subsection (7) a relevant "
+                     "person is any person—”.", "Housing Act 2004", source="s. 1", source_eid="sec_1")
+    assert isinstance(got, Instruction)
+    result = apply_instructions(_ha_act(), [got])
+    assert result.outcomes[0].status == "applied", result.outcomes[0]
+    amended, before = result.bill.provision("section 69(8)"), _ha_act().provision("section 69(8)")
+    assert amended.text.startswith("(8) In subsection (7) a relevant person is any person—\n(a) who has an estate")
+    assert amended.text.split("\n", 1)[1] == before.text.split("\n", 1)[1]  # the paragraphs are untouched
+
+
+def test_sections_omitted_with_the_italic_heading_before_them() -> None:
+    """ "Omit sections 69 to 71 (…) and the italic heading before section 69": the cross-heading goes with them
+    — unless it heads a section the bill keeps, which is said, not guessed."""
+    both = read_words("Omit sections 28 and 29 and the italic heading before section 28.", "Housing Act 2004",
+                      source="s. 1", source_eid="sec_1")
+    assert isinstance(both, Instruction) and both.change.heading_too
+    result = apply_instructions(_ha_act(), [both])
+    assert result.outcomes[0].status == "applied", result.outcomes[0]
+    assert result.bill.by_eid("pt_1__chp_2__xhdg_28") is None and result.bill.clause("28") is None
+    assert "pt_1__chp_2__xhdg_28" in result.outcomes[0].provisions
+    one = read_words("Omit section 28 (hazard awareness notices) and the italic heading before it.",
+                     "Housing Act 2004", source="s. 1", source_eid="sec_1")
+    assert isinstance(one, Instruction)
+    outcome = apply_instructions(_ha_act(), [one]).outcomes[0]
+    assert (outcome.status, outcome.detail) == (
+        "not-found", "the italic heading before sec_28 also heads sec_29, which the bill does not omit")
+
+
+def test_an_abbreviation_the_bill_defines_in_passing_names_the_act() -> None:
+    """ "In section 3 of the Data Protection Act 2018 (referred to in this Act as “the 2018 Act”) …": later
+    provisions say "the 2018 Act" (the DPDI Bill: 350 instructions, where 2 were read)."""
+    from lawtrack.acts.citation import names
+
+    bill = _bill_of("<content><p>In section 69 of the Housing Act 2004 (referred to in this Act as “the 2004 Act”), "
+                    "in subsection (8)(a), for “who has” substitute “having”.</p></content>",
+                    "<content><p>Accordingly, the 2004 Act is amended as follows.</p></content>",
+                    "<content><p>In section 69(8)(b), for “who is” substitute “being”.</p></content>")
+    assert names(bill, "Housing Act 2004") == ["Housing Act 2004", "the 2004 Act"]
+    k = keeling(_ha_act(), bill)
+    assert not k.unread, k.unread
+    assert [(r.source, r.status) for r in k.rows] == [("s. 1(2)", "applied"), ("s. 1(4)", "applied")]
 
 
 def test_a_definition_named_afresh_takes_none_of_another_definitions_paragraphs() -> None:

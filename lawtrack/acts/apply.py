@@ -260,6 +260,9 @@ class _Applier:
 
     def _from_beginning(self, plan: _Plan, place: _Place, text: str, a: int, b: int, c: Change, where: str) -> None:
         end = b
+        if c.to == "":  # to the end of the words: not the break before what follows them
+            while end > a and text[end - 1] in " \n":
+                end -= 1
         if c.to:
             ends = self.occurrences(text, c.to, a, b)
             if not ends:
@@ -348,6 +351,8 @@ class _Applier:
 
     def omit(self, ins: Instruction, plan: _Plan) -> None:
         found = self.provisions(ins)
+        if ins.change.heading_too:
+            self._heading_with(found, plan)
         for p in found:
             place = self.place_of(p)
             el = place.element
@@ -373,6 +378,23 @@ class _Applier:
             if prev is None:
                 raise Failure("not-found", f"there is no provision before {found[0].eid} to take “{word}” from")
             self._drop_last(plan, prev, word)
+
+    def _heading_with(self, found: list[Provision], plan: _Plan) -> None:
+        """"Omit sections 69 to 71 and the italic heading before section 69": the cross-heading goes, with the
+        sections — when it heads nothing else (else what it heads would be left under no heading)."""
+        group = self.act.parent(found[0])
+        kids = [c for c in group.children if not c.quoted] if group is not None else []
+        if group is None or group.kind is not Kind.CROSSHEADING or not kids or kids[0] is not found[0]:
+            raise Failure("not-found", f"{found[0].eid} has no italic heading before it")
+        others = [c for c in kids if all(c is not p for p in found)]
+        if others:
+            raise Failure("not-found", f"the italic heading before {found[0].eid} also heads "
+                                       f"{', '.join(c.eid or '?' for c in others)}, which the bill does not omit")
+        place = self.place_of(group)
+        el = place.element
+        plan.edits.append(lambda ed, el=el: ed.remove(el))  # type: ignore[misc]
+        plan.spans += place.spans(place.start, place.end)
+        plan.touched.append(group.eid or "")
 
     def _previous(self, p: Provision) -> Provision | None:
         parent = self.act.parent(p)

@@ -3,7 +3,8 @@
 An Act is known by its short title ("Housing Act 2004") — from the document's metadata when it has one, else from
 its short-title section ("This Act may be cited as the Housing Act 2004", "The short title of this Act is the
 Bankruptcy (Scotland) Act 2016"). A bill may define a shorter name for it ("“the 2004 Act” means the Housing Act
-2004", "the Housing Act 2004 (“the 2004 Act”)"); both are recognised.
+2004", "the Housing Act 2004 (“the 2004 Act”)", "the Data Protection Act 2018 (referred to in this Act as “the 2018
+Act”)"); all are recognised.
 """
 
 from __future__ import annotations
@@ -33,8 +34,11 @@ def names(bill: Bill, title: str) -> list[str]:
     """Every name the bill uses for the Act ``title``: the title itself and the abbreviations it defines."""
     found = [title]
     escaped = re.escape(title)
+    # "(“the 2018 Act”)", "(referred to in this Act as “the 2018 Act”)", "(in this Part referred to as …)"
+    referred = (r"(?:(?:referred\s+to\s+)?in\s+this\s+(?:Act|Part|Chapter|Schedule|section)\s+"
+                r"(?:referred\s+to\s+)?as\s+)?")
     patterns = (re.compile(rf"[“\"](the [^”\"]{{2,40}})[”\"]\s+means\s+the\s+{escaped}"),
-                re.compile(rf"{escaped}\s*\(\s*[“\"](the [^”\"]{{2,40}})[”\"]\s*\)"))
+                re.compile(rf"{escaped}\s*\(\s*{referred}[“\"](the [^”\"]{{2,40}})[”\"]\s*\)"))
     for p in bill.walk():
         if p.quoted or not p.text:
             continue

@@ -109,6 +109,8 @@ class Change(_Frozen):
     #: "omit paragraph (b) (but not the “and” following it)": the word that ends the omitted provision stays, at
     #: the end of the provision before it.
     keep_word: str = ""
+    #: "omit section 19 and the italic heading before it": the cross-heading the section opens goes too.
+    heading_too: bool = False
 
 
 class Instruction(_Frozen):

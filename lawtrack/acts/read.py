@@ -26,7 +26,7 @@ from lawtrack.formats.akn import local
 from lawtrack.model.bill import Bill
 from lawtrack.model.provision import GROUPING_KINDS, Kind, Provision
 
-_AMENDED = re.compile(rf"(?:(?P<scope>.+?)\s+of\s+)?(?P<act>{ACTS})\s+(?:is|are)\s+(?:further\s+)?"
+_AMENDED = re.compile(rf"(?:Accordingly,?\s+)?(?:(?P<scope>.+?)\s+of\s+)?(?P<act>{ACTS})\s+(?:is|are)\s+(?:further\s+)?"
                       r"(?:amended|modified)\b", re.I)
 _SCOPE_AMENDED = re.compile(r"(?:In\s+)?(?P<scope>(?:Section|Sections|Schedule|Part|Chapter|Paragraph)\b.+?)"
                             r"\s+(?:is|are)\s+(?:further\s+)?(?:amended|modified)\s+"
@@ -36,6 +36,8 @@ _IN = re.compile(r"in\s+", re.I)
 _IN_END = re.compile(r"\s*(?:,(?!\s*(?:\(|\d|«))\s*|—\s*|$)|\s+(?=(?:omit|for|after|before|at\s+the|insert)\b|"
                      r"the\s+(?:heading|title|words?)\b)", re.I)
 _EACH_ALONE = re.compile(rf"^{EACH}\s*", re.I)
+_HEADING_ALONE = re.compile(r"the\s+(?:italic\s+|cross-)?heading", re.I)
+_BEFORE = re.compile(r"\s+(?:immediately\s+)?(?:before|preceding)\s+section\b", re.I)
 _APPLIES = re.compile(r"\s+as\s+(?:it\s+)?(?:applies|has\s+effect|extends)\b.*$", re.I)
 _TRAILING = re.compile(r"[\s,;.:]*(?:\b(?:and|or)\b)?[\s,;.:]*$")
 #: Words that show a provision means to change an Act's text.
@@ -326,8 +328,8 @@ def phrases(text: str, ctx: Ctx) -> tuple[Ctx | None, str]:
         read = None
         for end in _IN_END.finditer(rest, m.end()):
             scope_text = _APPLIES.sub("", rest[m.end():end.start()])
-            if not scope_text:
-                continue
+            if not scope_text or (_HEADING_ALONE.fullmatch(scope_text) and _BEFORE.match(rest, end.start())):
+                continue  # "In the heading before section 160, …" names the cross-heading: read on
             try:
                 read = read_scope(scope_text, here)
             except NotUnderstood:

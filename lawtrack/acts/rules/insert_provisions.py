@@ -11,7 +11,9 @@ from lawtrack.acts.model import Change, Target
 from lawtrack.acts.prose import Prose
 from lawtrack.acts.rules.common import DASH, INSERT, OBJS, Ctx, Q, Read, read_scope, words_of
 
-_BUT = rf"\(\s*but\s+before\s+the\s+(?:words?\s+)?(?P<but>{Q})\s+at\s+the\s+end(?:\s+of\s+it)?\s*\)"
+#: "(but before the “or” at the end)", "… at the end of it", "… at the end of that paragraph", "… after it".
+_BUT = (rf"\(\s*but\s+before\s+the\s+(?:words?\s+)?(?P<but>{Q})\s+(?:at\s+the\s+end(?:\s+of\s+(?:it|that\s+"
+        r"(?:paragraph|sub-paragraph|subsection)))?|(?:immediately\s+)?(?:after|following)\s+it)\s*\)")
 _THE_HEADING = (r"the\s+(?:italic\s+|cross-)?heading\s+(?:immediately\s+)?(?:before|preceding)\s+(?:it|that\s+section"
                 r"|section\s+\d+[A-Z]*)")
 #: "before section 127 (and the heading immediately before it)": before the cross-heading that section opens;

@@ -1,7 +1,8 @@
 """``omit subsection (3)``, ``omit section 215A``, ``omit sections 96 to 100``, ``omit the definition of “x”``,
 ``omit paragraph (a) (together with the “or” at the end of it)``, ``… (and the “and” at the end)``, ``omit
 paragraph (b) and the “or” before it``, ``omit paragraph (c) and the “or” at the end of paragraph (b)``,
-``omit section 269(6)(a), including the final “and”``, ``omit paragraph (b) (but not the “and” following it)``;
+``omit section 269(6)(a), including the final “and”``, ``omit paragraph (b) (but not the “and” following it)``,
+``omit section 19 and the italic heading before it``;
 ``section 5 is repealed``, ``subsection (2) is omitted`` (Scottish and older forms)."""
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import re
 
 from lawtrack.acts.model import Change
 from lawtrack.acts.prose import Prose
-from lawtrack.acts.rules.common import REPEALED, Ctx, Q, Read, read_scope, words_of
+from lawtrack.acts.rules.common import NUM, REPEALED, Ctx, Q, Read, read_scope, words_of
 from lawtrack.model.labels import preceding_label
 
 #: Where the word that goes with it stands: "at the end (of it)", "(immediately) before / after it".
@@ -25,8 +26,13 @@ _INCLUDING = rf"(?:\s*,?\s*including\s+(?:the\s+)?{Q}(?:\s+in\s+the\s+last\s+pla
 #: "(but not the “and” following it)": the word at the end of the provision stays, at the end of the one before.
 _KEEP = (rf"(?:\s*\(\s*but\s+not\s+the\s+(?:words?\s+)?(?P<keep>{Q})\s+(?:following|after|at\s+the\s+end\s+of)"
          rf"\s+it\s*\))?")
-_OMIT = re.compile(rf"omit\s+(?P<ref>(?!«|the\s+words?\b).+?){_WITH}{_INCLUDING}{_KEEP}", re.I)
-_REPEALED = re.compile(rf"(?P<ref>(?!«|the\s+words?\b).+?){_WITH}{_INCLUDING}{_KEEP}\s+{REPEALED}", re.I)
+#: "omit section 19 and the italic heading before it", "omit sections 69 to 71 and the italic heading before
+#: section 69": the cross-heading that the (first) section opens goes too.
+_AND_HEADING = (r"(?:\s*,?\s+(?:and|together\s+with)\s+the\s+(?:italic\s+|cross-)?heading\s+(?:immediately\s+)?"
+                rf"(?:before|preceding)\s+(?:it|them|that\s+section|section\s+(?P<hs>{NUM})))?")
+_OMIT = re.compile(rf"omit\s+(?P<ref>(?!«|the\s+words?\b).+?){_AND_HEADING}{_WITH}{_INCLUDING}{_KEEP}", re.I)
+_REPEALED = re.compile(rf"(?P<ref>(?!«|the\s+words?\b).+?){_AND_HEADING}{_WITH}{_INCLUDING}{_KEEP}\s+{REPEALED}",
+                       re.I)
 
 
 def _just_before(previous: str, last: tuple[str, ...]) -> bool:
@@ -51,6 +57,11 @@ def recognise(action: str, prose: Prose, ctx: Ctx) -> Read | None:
     keep = words_of(m.group("keep"), prose)
     if keep and (together or through or len(targets) != 1):
         return None  # one provision whose last word stays: anything more is a form lawtrack has not seen
+    heading = m.group(0).lower().find("heading") >= 0 and re.search(r"\bheading\s+(?:immediately\s+)?(?:before|"
+                                                                      r"preceding)", m.group(0), re.I) is not None
+    if heading and (any(t.section is None or t.path for t in targets)
+                    or (m.group("hs") and m.group("hs") != targets[0].section)):
+        return None  # the heading before a section is a cross-heading's: only whole sections, the first named
     return Read(Change(action="omit", unit="provision", together_with=words_of(together, prose),
-                       where=side if together else "replace", keep_word=keep), targets=targets, act=act,
-                through=through)
+                       where=side if together else "replace", keep_word=keep, heading_too=heading), targets=targets,
+                act=act, through=through)

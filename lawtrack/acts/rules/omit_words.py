@@ -1,7 +1,7 @@
 """``omit “x”`` (``in each place``, ``in the first place it occurs``); ``omit the words from “x” to “y”``;
-``omit the words from the beginning to “x”``; ``omit the words following “x”``; ``the words “x” are
-repealed``; ``omit the “and” at the end of paragraph (a)``, ``omit the “or” at the end``; ``the word “and”
-immediately following paragraph (a) is repealed``."""
+``omit the words from the beginning to “x”`` (also without "the words": ``omit from the beginning to “x”``);
+``omit the words following “x”``; ``the words “x” are repealed``; ``omit the “and” at the end of paragraph
+(a)``, ``omit the “or” at the end``; ``the word “and” immediately following paragraph (a) is repealed``."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from lawtrack.acts.rules.common import (
 from lawtrack.acts.rules.substitute_words import FROM, TO_END
 
 _OMIT = re.compile(
-    rf"omit\s+(?:the\s+words?\s+from\s+{FROM}\s+to\s+(?:(?P<b>{Q})|(?P<end>{TO_END}))"
+    rf"omit\s+(?:(?:the\s+words?\s+)?from\s+{FROM}\s+to\s+(?:(?P<b>{Q})|(?P<end>{TO_END}))"
     rf"|the\s+words?\s+(?:following|after)\s+(?P<f>{Q})"
     rf"|(?:the\s+words?\s+)?(?P<w>{Q})(?:\s+to\s+(?:(?P<b2>{Q})|(?P<end2>{TO_END})))?)"
     rf"(?P<each>{EACH})?{ORD}?", re.I)
