@@ -706,8 +706,36 @@ def test_a_provision_omitted_but_not_the_word_that_ends_it() -> None:
                        source="s. 1", source_eid="sec_1")
     assert isinstance(wrong, Instruction)
     outcome = apply_instructions(_ha_act(), [wrong]).outcomes[0]
-    assert (outcome.status, outcome.detail) == (
-        "not-found", "sec_33__para_c does not end with “or”, or has no provision before it to take it")
+    assert (outcome.status, outcome.detail) == ("not-found", "sec_33__para_c does not end with “or”")
+    # "omit paragraphs (b) and (c) (but not the “or” after them)": the word that ends the last stays
+    two = read_words("In section 33, omit paragraphs (a) and (b) (but not the “or” after them).", "Housing Act 2004",
+                     source="s. 1", source_eid="sec_1")
+    assert isinstance(two, Instruction) and two.change.keep_word == "or" and len(two.targets) == 2
+    outcome = apply_instructions(_ha_act(), [two]).outcomes[0]
+    assert (outcome.status, outcome.detail) == ("not-found", "there is no provision before sec_33__para_a to take "
+                                                             "“or”")
+
+
+def test_words_inserted_after_a_provision_go_at_its_end() -> None:
+    """ "after sub-paragraph (i) insert “or”" (the Renters' Rights Bill, amending the Housing Act 1988)."""
+    got = read_words("In section 33, after paragraph (a) insert “or”.", "Housing Act 2004", source="s. 1",
+                     source_eid="sec_1")
+    assert isinstance(got, Instruction)
+    assert (got.targets[0].describe(), got.change.where, got.change.new) == ("section 33(a)", "at-end", "or")
+    result = apply_instructions(_ha_act(), [got])
+    assert result.outcomes[0].status == "applied", result.outcomes[0]
+    assert result.bill.provision("section 33(a)").text.endswith("(c. 80), ... or")
+
+
+def test_an_abbreviation_defined_with_a_def_element_names_the_act() -> None:
+    """LawMaker keeps a defined term's quotation marks in attributes: "the 1988 Act means the Housing Act 1988."
+    has no quotation marks in its text (the Renters' Rights Bill: 124 of its amendments of the Housing Act 1988
+    read, where 39 were)."""
+    from lawtrack.acts.citation import names
+
+    bill = lawtrack.load_bill(ROOT / "bills" / "housing-act-2004" / "bill.xml")
+    assert names(bill, "Housing Act 1988") == ["Housing Act 1988", "the 1988 Act"]
+    assert names(bill, "Housing Act 2004") == ["Housing Act 2004"]  # no definition of its own
 
 
 def test_the_words_before_paragraph_a_are_the_opening_words() -> None:

@@ -360,13 +360,14 @@ class _Applier:
             plan.spans += place.spans(place.start, place.end)
             plan.touched.append(p.eid or "")
         keep = ins.change.keep_word
-        if keep:
+        if keep:  # the word that ends the (last) provision omitted stays, at the end of the one before them
             prev = self._previous(found[0])
-            mine = self.place_of(found[0])
+            mine = self.place_of(found[-1])
             text = self.text(mine)
-            if prev is None or not text[mine.start:mine.end].rstrip(" \n.;,").endswith(keep):
-                raise Failure("not-found", f"{found[0].eid} does not end with “{keep}”, or has no provision before "
-                                           f"it to take it")
+            if prev is None:
+                raise Failure("not-found", f"there is no provision before {found[0].eid} to take “{keep}”")
+            if not text[mine.start:mine.end].rstrip(" \n.;,").endswith(keep):
+                raise Failure("not-found", f"{found[-1].eid} does not end with “{keep}”")
             at = self.place_of(prev)
             end = at.end
             while end > at.start and text[end - 1] in " \n":

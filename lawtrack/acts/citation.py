@@ -39,6 +39,8 @@ def names(bill: Bill, title: str) -> list[str]:
                 r"(?:referred\s+to\s+)?as\s+)?")
     patterns = (re.compile(rf"[“\"](the [^”\"]{{2,40}})[”\"]\s+means\s+the\s+{escaped}"),
                 re.compile(rf"{escaped}\s*\(\s*{referred}[“\"](the [^”\"]{{2,40}})[”\"]\s*\)"))
+    # LawMaker marks a defined term with <def> and keeps its quotation marks in attributes: "the 1988 Act means …"
+    means = re.compile(rf"\s*(?:means|is|refers\s+to)\s+the\s+{escaped}\b")
     for p in bill.walk():
         if p.quoted or not p.text:
             continue
@@ -49,4 +51,11 @@ def names(bill: Bill, title: str) -> list[str]:
             for m in pattern.finditer(text):
                 if m.group(1) not in found:
                     found.append(m.group(1))
+        for mark in p.marks:
+            if mark.tag != "def":
+                continue
+            term = " ".join(p.text[mark.start:mark.end].split())
+            after = " " + " ".join(p.text[mark.end : mark.end + len(title) + 40].split())
+            if term.lower().startswith("the ") and len(term) <= 44 and term not in found and means.match(after):
+                found.append(term)
     return found

@@ -1,7 +1,8 @@
 """``omit subsection (3)``, ``omit section 215A``, ``omit sections 96 to 100``, ``omit the definition of “x”``,
 ``omit paragraph (a) (together with the “or” at the end of it)``, ``… (and the “and” at the end)``, ``omit
 paragraph (b) and the “or” before it``, ``omit paragraph (c) and the “or” at the end of paragraph (b)``,
-``omit section 269(6)(a), including the final “and”``, ``omit paragraph (b) (but not the “and” following it)``,
+``omit section 269(6)(a), including the final “and”``, ``omit paragraph (b) (but not the “and” following it)``
+(``… at the end``, ``omit paragraphs (b) and (c) (but not the “or” after them)``),
 ``omit section 19 and the italic heading before it``;
 ``section 5 is repealed``, ``subsection (2) is omitted`` (Scottish and older forms)."""
 
@@ -24,8 +25,8 @@ _WITH = (rf"(?:\s*\(\s*(?:together\s+with|and)\s+the\s+(?:words?\s+)?(?P<t>{Q})\
 #: "including the final “and”": the word at the end of the provision, which goes with it anyway.
 _INCLUDING = rf"(?:\s*,?\s*including\s+(?:the\s+)?{Q}(?:\s+in\s+the\s+last\s+place)?)?"
 #: "(but not the “and” following it)": the word at the end of the provision stays, at the end of the one before.
-_KEEP = (rf"(?:\s*\(\s*but\s+not\s+the\s+(?:words?\s+)?(?P<keep>{Q})\s+(?:following|after|at\s+the\s+end\s+of)"
-         rf"\s+it\s*\))?")
+_KEEP = (rf"(?:\s*\(\s*but\s+not\s+the\s+(?:words?\s+)?(?P<keep>{Q})\s+(?:(?:following|after)\s+(?:it|them)"
+         r"|at\s+the\s+end(?:\s+of\s+(?:it|them))?)\s*\))?")
 #: "omit section 19 and the italic heading before it", "omit sections 69 to 71 and the italic heading before
 #: section 69": the cross-heading that the (first) section opens goes too.
 _AND_HEADING = (r"(?:\s*,?\s+(?:and|together\s+with)\s+the\s+(?:italic\s+|cross-)?heading\s+(?:immediately\s+)?"
@@ -55,8 +56,8 @@ def recognise(action: str, prose: Prose, ctx: Ctx) -> Read | None:
     if m.group("t3") and not _just_before(m.group("prev"), targets[-1].path[-1:] if targets else ()):
         return None  # the word is at the end of a provision that is not the one before: say the form is unknown
     keep = words_of(m.group("keep"), prose)
-    if keep and (together or through or len(targets) != 1):
-        return None  # one provision whose last word stays: anything more is a form lawtrack has not seen
+    if keep and together:
+        return None  # a word that goes and a word that stays: a form lawtrack has not seen
     heading = m.group(0).lower().find("heading") >= 0 and re.search(r"\bheading\s+(?:immediately\s+)?(?:before|"
                                                                       r"preceding)", m.group(0), re.I) is not None
     if heading and (any(t.section is None or t.path for t in targets)
