@@ -727,6 +727,22 @@ def test_words_inserted_after_a_provision_go_at_its_end() -> None:
     assert result.bill.provision("section 33(a)").text.endswith("(c. 80), ... or")
 
 
+def test_words_that_open_the_quotation_before_a_new_paragraph_end_the_one_it_follows() -> None:
+    """ "after paragraph (c) insert “and (d) a limited liability partnership …”" (the Social Housing (Regulation)
+    Bill, three times): the “and” ends paragraph (c); the new (d) follows it."""
+    bill = _bill_of('<content><p>In section 1(4), after paragraph (b) insert “or <mod><quotedStructure endQuote="”">'
+                    '<paragraph eId="q1"><num>(ba)</num><content><p>a caravan;</p></content></paragraph>'
+                    "</quotedStructure></mod></p></content>")
+    k = keeling(_ha_act(), bill)
+    assert not k.unread, k.unread
+    assert [(r.operation, r.status) for r in k.rows] == [
+        ("after section 1(4)(b), insert “or” and 1 quoted structure(s)", "applied")]
+    assert k.instructions[0].change.new == "or"
+    s14 = k.amended.provision("section 1(4)")
+    assert [c.num for c in s14.children] == ["(a)", "(b)", "(ba)", "(c)", "(d)"]
+    assert [c.text for c in s14.children[1:3]] == ["(b) an HMO; or", "(ba) a caravan;"]
+
+
 def test_an_abbreviation_defined_with_a_def_element_names_the_act() -> None:
     """LawMaker keeps a defined term's quotation marks in attributes: "the 1988 Act means the Housing Act 1988."
     has no quotation marks in its text (the Renters' Rights Bill: 124 of its amendments of the Housing Act 1988

@@ -448,6 +448,12 @@ class _Applier:
         if c.where == "after":
             where = Place("after", el, el.getparent())
             pos = place.end
+            if c.new:  # "after paragraph (c) insert “and (d) …”": the words end paragraph (c)
+                text = self.text(place)
+                end = place.end
+                while end > place.start and text[end - 1] in " \n":
+                    end -= 1
+                self._insert(plan, place, end, c.new, "before")
         elif c.where == "before":
             where = Place("before", el, el.getparent())
             pos = place.start

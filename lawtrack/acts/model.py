@@ -101,6 +101,8 @@ class Change(_Frozen):
     kind: str = ""
     labels: tuple[str, ...] = ()
     structure: tuple[Provision, ...] = ()
+    #: For provisions inserted after another, ``new`` is the words the quotation opens with ("after paragraph (c)
+    #: insert “and (d) …”"), which end the provision named.
     #: "(together with the “or” at the end of it)" / "(but before the “or” at the end)".
     #: Words followed by inserted provisions ("substitute “that—” ￼": the words, then paragraphs).
     with_structure: bool = False

@@ -46,7 +46,8 @@ def describe(ins: Instruction) -> str:
             return f"{what} {where}" + (f" (with the “{c.together_with}”)" if c.together_with else "")
         place = {"after": "after", "before": "before", "at-end": "at the end of", "at-beginning":
                  "at the beginning of", "appropriate-place": "at the appropriate place in"}.get(c.where, c.where)
-        return f"{place} {where}, insert {len(ins.structure_xml)} quoted structure(s)"
+        words = f"“{c.new}” and " if c.new else ""
+        return f"{place} {where}, insert {words}{len(ins.structure_xml)} quoted structure(s)"
     start = "the beginning" if c.from_beginning else f"“{c.words}”"
     span = f"the words from {start} to " + (f"“{c.to}”" if c.to else "the end") if c.to is not None else (
         f"the words following “{c.words}”" if c.following else f"“{c.words}”")

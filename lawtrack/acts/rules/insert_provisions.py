@@ -1,7 +1,8 @@
 """``after subsection (4) insert—`` (a quoted structure), ``before section 1 insert—``, ``after paragraph (a)
 (but before the “or” at the end) insert—``, ``before section 127 (and the heading immediately before it)
 insert—``, ``before section 277 (but after the heading before that section) insert—``, ``at the end insert—``,
-``at the appropriate place insert—`` (new definitions, put in alphabetical order)."""
+``at the appropriate place insert—`` (new definitions, put in alphabetical order); ``after paragraph (c) insert
+“and (d) …”`` (the words end paragraph (c))."""
 
 from __future__ import annotations
 
@@ -19,8 +20,10 @@ _THE_HEADING = (r"the\s+(?:italic\s+|cross-)?heading\s+(?:immediately\s+)?(?:bef
 #: "before section 127 (and the heading immediately before it)": before the cross-heading that section opens;
 #: "before section 277 (but after the heading before that section)": before the section, under its heading.
 _HEADING = rf"\(\s*(?:(?P<with>and|together\s+with)|but\s+after)\s+{_THE_HEADING}\s*\)"
+#: "after paragraph (c) insert “and (d) …”": words the quotation opens with, before the new provision — they end
+#: the provision named ("(c) …, and").
 _AROUND = re.compile(rf"(?P<where>after|before)\s+(?P<ref>.+?)\s*(?:{_BUT}|(?P<hd>{_HEADING}))?\s*,?\s*{INSERT}{DASH}"
-                     rf"(?P<new>{OBJS})", re.I)
+                     rf"(?:(?P<lead>{Q})\s*)?(?P<new>{OBJS})", re.I)
 _END = re.compile(rf"at\s+the\s+(?P<where>end|beginning)(?:\s+of\s+(?P<ref>.+?))?\s*,?\s*{INSERT}{DASH}(?P<new>{OBJS})",
                   re.I)
 _APPROPRIATE = re.compile(rf"(?:at|in)\s+the\s+appropriate\s+places?(?:\s+in\s+(?P<ref>.+?))?\s*,?\s*{INSERT}{DASH}"
@@ -42,10 +45,13 @@ def recognise(action: str, prose: Prose, ctx: Ctx) -> Read | None:
     if m:
         act, targets, _through = read_scope(m.group("ref"), ctx)
         where = "after" if m.group("where").lower() == "after" else "before"
+        lead = words_of(m.group("lead"), prose)
+        if lead and (where != "after" or m.group("but") or m.group("hd")):
+            return None  # words before a provision inserted anywhere but after another: a form not seen
         if m.group("hd") and m.group("with"):
             if where != "before" or len(targets) != 1 or targets[0].section is None or targets[0].path:
                 return None  # "after section 5 (and the heading before it)": no such House form
             targets = [Target(heading_before=targets[0].section)]
-        return Read(Change(action="insert", unit="provision", where=where, but_before=words_of(m.group("but"), prose)),
-                    targets=targets[-1:] if where == "after" else targets[:1], act=act)
+        return Read(Change(action="insert", unit="provision", where=where, but_before=words_of(m.group("but"), prose),
+                           new=lead), targets=targets[-1:] if where == "after" else targets[:1], act=act)
     return None
