@@ -118,3 +118,32 @@ def test_diff_of_one_provision_keeps_only_that_provision_and_the_bills_titles() 
 def test_diff_of_a_provision_in_neither_version_says_so() -> None:
     code, _, err = run("diff", str(bill_path("hl60")), str(bill_path("b177")), "--provision", "clause 99")
     assert code != 0 and "no provision 'clause 99' in either version" in err
+
+
+def test_every_command_that_prints_takes_json() -> None:
+    """``--json`` is the same as each command's own way of asking for JSON (``--format json``, ``--report -``),
+    so a script can say it the same way everywhere."""
+    old, new = (str(p) for p in sorted((ROOT / "bills" / "social-housing-regulation").glob("*.xml"))[1:])
+    act, bill = (str(ROOT / "bills" / "housing-act-2004" / name) for name in ("act.xml", "bill.xml"))
+    amended = str(ROOT / "amendments" / "victims-and-prisoners")
+    vpa = str(ROOT / "bills" / "victims-and-prisoners" / "ukpga-2024-21.md")
+    for flag, same in (
+            (["diff", old, new, "--json"], ["diff", old, new, "--format", "json"]),
+            (["keeling", act, bill, "--json"], ["keeling", act, bill, "--format", "json"]),
+            (["draft", old, new, "--json"], ["draft", old, new, "--format", "json"]),
+            (["apply", vpa, amended, "--json"], ["apply", vpa, amended, "--report", "-"])):
+        code, out, _ = run(*flag)
+        assert code == 0, flag
+        assert json.loads(out) == json.loads(run(*same)[1]), flag
+    drafted = json.loads(run("draft", old, new, "--json")[1])
+    assert drafted["bill"] == "Social Housing (Regulation) Bill [HL]" and drafted["amendments"]
+    first = drafted["amendments"][0]
+    assert first["instruction"].startswith("Clause 44, page 37, line 9, leave out") and first["error"] is None
+
+
+def test_json_beside_another_format_is_refused() -> None:
+    old, new = (str(p) for p in sorted((ROOT / "bills" / "social-housing-regulation").glob("*.xml"))[1:])
+    code, _, err = run("diff", old, new, "--json", "--format", "html")
+    assert code == 2 and "--json and --format html ask for two different outputs" in err
+    code, _, err = run("apply", old, str(ROOT / "amendments"), "--json", "--report", "r.json")
+    assert code == 2 and "--json prints the report; --report writes it to a file" in err

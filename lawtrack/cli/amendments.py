@@ -127,8 +127,9 @@ def keeling_output(original: Bill, result: ApplyResult, suffix: str) -> bytes:
 @click.option("--keeling", type=OUTPUT,
               help="Write a Keeling view (.html, .xml or .md): the amended bill, each change linked to its amendment.")
 @click.option("--force", is_flag=True, help="Apply amendments tabled to another bill (refused otherwise).")
+@click.option("--json", "as_json", is_flag=True, help="Print the JSON report (the same as --report -).")
 def apply_cmd(bill_file: Path, amendments: tuple[Path, ...], output: Path | None, report: str | None,
-              keeling: Path | None, force: bool) -> None:
+              keeling: Path | None, force: bool, as_json: bool) -> None:
     """Apply AMENDMENTS (papers, Markdown drafts or folders) to BILL_FILE (a bill or a bills/*.toml manifest).
 
     Exit status 0 only when every amendment applied; each amendment's outcome says why when it did not.
@@ -142,6 +143,10 @@ def apply_cmd(bill_file: Path, amendments: tuple[Path, ...], output: Path | None
     from lawtrack.amendments.load import load_amendments
     from lawtrack.amendments.prints import other_bill
 
+    if as_json:
+        if report not in (None, "-"):
+            raise click.UsageError("--json prints the report; --report writes it to a file: give one")
+        report = "-"
     b = load_bill_arg(bill_file)
     found = load_amendments(*amendments)
     elsewhere = next(((a, why) for a in found if (why := other_bill(b, a))), None)

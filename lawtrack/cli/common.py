@@ -65,6 +65,16 @@ def print_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+def json_format(as_json: bool, fmt: str, default: str) -> str:
+    """``--json`` (every command that prints has it) as the command's ``--format json``; a different
+    ``--format`` beside it is a usage error, not a silent choice."""
+    if not as_json:
+        return fmt
+    if fmt not in (default, "json"):
+        raise click.UsageError(f"--json and --format {fmt} ask for two different outputs; give one")
+    return "json"
+
+
 #: Input files: existence, folders and file types are checked by lawtrack's loaders, whose messages name the
 #: file and say what was expected.
 INPUT = click.Path(path_type=Path)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from lawtrack.cli.common import INPUT, OUTPUT, console, load_bill_arg, tell, write_output
+from lawtrack.cli.common import INPUT, OUTPUT, console, json_format, load_bill_arg, tell, write_output
 from lawtrack.errors import LawtrackError
 
 if TYPE_CHECKING:
@@ -26,8 +26,9 @@ if TYPE_CHECKING:
                    "cross-references to renumbered provisions, quote glyphs, runs of spaces); list what still "
                    "differs and why.")
 @click.option("-o", "--output", type=OUTPUT)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (the same as --format json).")
 def diff_cmd(old_file: Path, new_file: Path, fmt: str, ref: str | None, ignore_renumbering: bool,
-             output: Path | None) -> None:
+             output: Path | None, as_json: bool) -> None:
     """Compare two versions of a bill: added, removed, moved, renumbered and changed provisions, word by word.
 
     \b
@@ -40,6 +41,7 @@ def diff_cmd(old_file: Path, new_file: Path, fmt: str, ref: str | None, ignore_r
     """
     from lawtrack.diff.compare import compare
 
+    fmt = json_format(as_json, fmt, "term")
     old, new = load_bill_arg(old_file), load_bill_arg(new_file)
     if ignore_renumbering:
         _exact(old, new, fmt, ref, output)

@@ -6,16 +6,17 @@ from pathlib import Path
 
 import click
 
-from lawtrack.cli.common import INPUT, load_bill_arg, tell, write_output
+from lawtrack.cli.common import INPUT, json_format, load_bill_arg, tell, write_output
 
 
 @click.command("draft")
 @click.argument("old_file", type=INPUT)
 @click.argument("new_file", type=INPUT)
 @click.option("--house", type=click.Choice(["commons", "lords"]), default="commons")
-@click.option("--format", "fmt", type=click.Choice(["text", "md", "xml"]), default="text")
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="File (text, xml) or folder (md).")
-def draft_cmd(old_file: Path, new_file: Path, house: str, fmt: str, output: Path | None) -> None:
+@click.option("--format", "fmt", type=click.Choice(["text", "md", "xml", "json"]), default="text")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="File (text, xml, json) or folder (md).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (the same as --format json).")
+def draft_cmd(old_file: Path, new_file: Path, house: str, fmt: str, output: Path | None, as_json: bool) -> None:
     """Write the amendments that turn OLD into NEW, in House style (page/line from OLD's print).
 
     \b
@@ -24,14 +25,32 @@ def draft_cmd(old_file: Path, new_file: Path, house: str, fmt: str, output: Path
                      bills/social-housing-regulation/3_commons_as-brought-from-the-lords_Bill-177.xml
       lawtrack draft OLD.xml NEW.xml --house lords --format xml -o paper.xml
       lawtrack draft OLD.xml EDITED.md --format md -o amendments/drafted
+      lawtrack draft OLD.xml NEW.xml --json
     """
     from lawtrack.amendments.model import OBJECT
     from lawtrack.drafting import draft_with_notes
 
+    fmt = json_format(as_json, fmt, "text")
     old, new = load_bill_arg(old_file), load_bill_arg(new_file)
     result = draft_with_notes(old, new, house="lords" if house == "lords" else "commons")
     for note in result.notes:
         tell(f"note: {note}")
+    if fmt == "json":
+        import json
+
+        from lawtrack.amendments.model import AmendmentPaper
+        from lawtrack.amendments.report import paper_rows
+
+        paper = AmendmentPaper(bill_title=old.metadata.short_title, bill_version=old.metadata.stage_version,
+                               bill_number=old.metadata.number, amendments=tuple(result.amendments))
+        report = json.dumps({"bill": old.metadata.short_title, "print": old.metadata.stage_version,
+                             "house": house, "notes": list(result.notes), "amendments": paper_rows(paper)},
+                            ensure_ascii=False, indent=2) + "\n"
+        if output is None:
+            click.echo(report, nl=False)
+        else:
+            write_output(output, report)
+        return
     if fmt == "xml":
         from lawtrack.amendments.paper_writer import write_paper
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from lawtrack.cli.common import INPUT, OUTPUT, console, load_bill_arg, print_json, tell, write_output
+from lawtrack.cli.common import INPUT, OUTPUT, console, json_format, load_bill_arg, print_json, tell, write_output
 from lawtrack.errors import LawtrackError
 
 if TYPE_CHECKING:
@@ -51,20 +51,22 @@ def render_schedule(k: KeelingSchedule, suffix: str, *, everything: bool = False
 @click.option("--table", is_flag=True, help="Print the table of amendments (the default when there is no -o).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               help="How to print the table: text, or JSON ({'act', 'bill', 'rows', 'unread'}).")
+@click.option("--json", "as_json", is_flag=True, help="Print the table as JSON (the same as --format json).")
 @click.option("--all", "everything", is_flag=True, help="The whole Act in the schedule, not only what changes.")
 def keeling_cmd(act_file: Path, bill_file: Path, output: Path | None, table: bool, fmt: str,
-                everything: bool) -> None:
+                everything: bool, as_json: bool) -> None:
     """What BILL does to the Act ACT: one row per amending provision, applied to the Act, and the Keeling
     schedule (the Act's text with every change marked and linked to the bill provision that makes it).
 
     \b
     Examples:
       lawtrack keeling bills/housing-act-2004/act.xml bills/housing-act-2004/bill.xml --table
-      lawtrack keeling ACT.xml BILL.xml --format json
+      lawtrack keeling ACT.xml BILL.xml --json
       lawtrack keeling ACT.xml BILL.xml -o keeling.html
     """
     from lawtrack.acts.schedule import keeling
 
+    fmt = json_format(as_json, fmt, "text")
     act, bill = load_bill_arg(act_file), load_bill_arg(bill_file)
     k = keeling(act, bill)
     if not k.rows and not k.unread:
