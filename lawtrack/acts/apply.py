@@ -369,8 +369,8 @@ class _Applier:
             if not text[mine.start:mine.end].rstrip(" \n.;,").endswith(keep):
                 raise Failure("not-found", f"{found[-1].eid} does not end with “{keep}”")
             at = self.place_of(prev)
-            end = at.end
-            while end > at.start and text[end - 1] in " \n":
+            before, end = self.text(at), at.end
+            while end > at.start and before[end - 1] in " \n":
                 end -= 1
             self._insert(plan, at, end, keep, "before")
         word = ins.change.together_with

@@ -132,8 +132,7 @@ def _apply(part: str, cur: Target, ctx: Ctx) -> tuple[str | None, list[Target], 
     if re.fullmatch(r"the\s+(?:closing\s+words|words\s+(?:after|following)\s+.+)", p, re.I):
         return None, [_with(cur, closing_words=True)], False
     m = re.fullmatch(r"the\s+(?:italic\s+|cross-)?(?:cross-)?heading\s+(?:immediately\s+)?(?:before|preceding)\s+"
-                     r"section\s+"
-                     rf"(?P<n>{NUM})", p, re.I)
+                     rf"section\s+(?P<n>{NUM})", p, re.I)
     if m:
         return None, [Target(heading_before=m.group("n"))], False
     if re.fullmatch(r"the\s+(?:heading|title)", p, re.I):
