@@ -743,6 +743,48 @@ def test_words_that_open_the_quotation_before_a_new_paragraph_end_the_one_it_fol
     assert [c.text for c in s14.children[1:3]] == ["(b) an HMO; or", "(ba) a caravan;"]
 
 
+def test_an_italic_heading_omitted_alone_leaves_what_it_heads() -> None:
+    """ "Omit the italic heading before section 45." (the DPDI Bill): the heading goes, its sections stay. (It
+    omitted the whole cross-heading, sections and all.)"""
+    got = read_words("Omit the italic heading before section 28.", "Housing Act 2004", source="s. 1",
+                     source_eid="sec_1")
+    assert isinstance(got, Instruction) and got.targets[0].describe() == "the italic heading before section 28"
+    result = apply_instructions(_ha_act(), [got])
+    assert (result.outcomes[0].status, result.outcomes[0].provisions) == ("applied", ("pt_1__chp_2__xhdg_28",))
+    assert result.bill.by_eid("pt_1__chp_2__xhdg_28") is None
+    for n in ("28", "29"):
+        kept = result.bill.clause(n)
+        assert kept is not None and kept.text == _ha_act().provision(f"section {n}").text
+        parent = result.bill.parent(kept)
+        assert parent is not None and parent.eid == "pt_1__chp_2"
+
+
+def test_the_heading_before_a_schedule_paragraph() -> None:
+    """ "In the heading before paragraph 4, for “…” substitute “…”" in a Schedule (the DPDI Bill, three times)."""
+    got = read_words("In Schedule 1, in the heading before paragraph 1, for “premises licensed” substitute "
+                     "“licensed premises”.", "Housing Act 2004", source="s. 1", source_eid="sec_1")
+    assert isinstance(got, Instruction)
+    assert got.targets[0].describe() == "the italic heading before paragraph 1 of Schedule 1"
+    result = apply_instructions(_ha_act(), [got])
+    assert result.outcomes[0].status == "applied", result.outcomes[0]
+    heading = result.bill.by_eid("sched_1__pt_1__xhdg_1")
+    assert heading is not None and heading.heading == ("Service of improvement notices: licensed premises under Part "
+                                                       "2 or 3")
+    # with no Schedule named, a paragraph's heading is no place lawtrack can find: said, not guessed
+    no_schedule = read_words("In the heading before paragraph 1, omit “x”.", "Housing Act 2004")
+    assert no_schedule == "lawtrack cannot tell which provision of the Act these words are about"
+
+
+def test_why_a_change_is_made_is_not_where() -> None:
+    """ "In consequence of the amendment made by subsection (3)(a), in section 6 of the 2018 Act (…), for “4(7)”
+    substitute “4(1)(7)”." (the DPDI Bill)"""
+    got = read_words("In consequence of the amendment made by subsection (3)(a), in section 69(8)(a) of the Housing "
+                     "Act 2004, for “who has” substitute “having”.", "Housing Act 2004", source="s. 1",
+                     source_eid="sec_1")
+    assert isinstance(got, Instruction) and got.targets[0].describe() == "section 69(8)(a)"
+    assert (got.change.words, got.change.new) == ("who has", "having")
+
+
 def test_an_abbreviation_defined_with_a_def_element_names_the_act() -> None:
     """LawMaker keeps a defined term's quotation marks in attributes: "the 1988 Act means the Housing Act 1988."
     has no quotation marks in its text (the Renters' Rights Bill: 124 of its amendments of the Housing Act 1988

@@ -353,6 +353,14 @@ class _Applier:
         found = self.provisions(ins)
         if ins.change.heading_too:
             self._heading_with(found, plan)
+        alone = [p for p, t in zip(found, ins.targets, strict=False) if t.heading_before is not None]
+        if alone:  # "omit the italic heading before section 45": the heading goes, what it heads stays
+            if len(alone) != len(found):
+                raise Failure("not-found", "an italic heading and other provisions omitted together: lawtrack does "
+                                           "not know this form")
+            for p in alone:
+                self._unhead(p, plan)
+            return
         for p in found:
             place = self.place_of(p)
             el = place.element
@@ -395,6 +403,23 @@ class _Applier:
         el = place.element
         plan.edits.append(lambda ed, el=el: ed.remove(el))  # type: ignore[misc]
         plan.spans += place.spans(place.start, place.end)
+        plan.touched.append(group.eid or "")
+
+    def _unhead(self, group: Provision, plan: _Plan) -> None:
+        """A cross-heading omitted alone: its heading goes, and what it headed takes its place."""
+        place = self.place_of(group)
+        el = place.element
+        a, b = self.heading_range(place)
+
+        def unwrap(el: etree._Element = el) -> list[etree._Element]:
+            for child in list(el):
+                if not (isinstance(child.tag, str) and local(child.tag) in ("num", "heading")):
+                    el.addprevious(child)  # with its tail
+            return []
+
+        plan.inserts.append(unwrap)  # runs before the edits are applied: the container is removed empty
+        plan.edits.append(lambda ed: ed.remove(el))
+        plan.spans += place.spans(a, b)
         plan.touched.append(group.eid or "")
 
     def _previous(self, p: Provision) -> Provision | None:

@@ -107,12 +107,17 @@ def resolve(act: Bill, target: Target, schedules: list[Provision] | None = None)
     if target.existing_text and target.path:
         target = target.model_copy(update={"path": target.path[:-1], "existing_text": False})
     if target.heading_before is not None:
-        section = act.clause(target.heading_before)
-        if section is None:
-            raise NotFound(f"the Act has no section {target.heading_before}")
-        parent = act.parent(section)
+        if target.schedule is not None:
+            opened = _paragraph(_schedule(act, target.schedule, schedules), target.heading_before)
+            named = f"paragraph {target.heading_before} of Schedule {target.schedule}".rstrip()
+        else:
+            opened = act.clause(target.heading_before)
+            named = f"section {target.heading_before}"
+        if opened is None:
+            raise NotFound(f"the Act has no {named}")
+        parent = act.parent(opened)
         if parent is None or parent.kind is not Kind.CROSSHEADING:
-            raise NotFound(f"section {target.heading_before} has no italic heading before it")
+            raise NotFound(f"{named} has no italic heading before it")
         return parent
     if target.section is not None:
         section = act.clause(target.section)

@@ -26,7 +26,8 @@ class Target(_Frozen):
     #: Labels below the section ("8", "a") or, in a Schedule, the paragraph and below ("2", "2").
     path: tuple[str, ...] = ()
     heading: bool = False
-    #: "the italic heading before section 28": the cross-heading that section 28 opens.
+    #: "the italic heading before section 28": the cross-heading that section 28 opens (with ``schedule``, the one
+    #: that paragraph 28 of that Schedule opens).
     heading_before: str | None = None
     definition: str | None = None
     #: Labels inside the definition: "in the definition of “worker”, in paragraph (b)" is ("b",).
@@ -42,6 +43,8 @@ class Target(_Frozen):
     def describe(self) -> str:
         bits: list[str] = []
         if self.heading_before is not None:
+            if self.schedule is not None:  # a cross-heading in a Schedule, before one of its paragraphs
+                return f"the italic heading before paragraph {self.heading_before} of Schedule {self.schedule}".rstrip()
             return f"the italic heading before section {self.heading_before}"
         if self.section is not None:
             bits.append(f"section {self.section}" + "".join(f"({p})" for p in self.path))

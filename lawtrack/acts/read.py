@@ -36,8 +36,12 @@ _IN = re.compile(r"in\s+", re.I)
 _IN_END = re.compile(r"\s*(?:,(?!\s*(?:\(|\d|«))\s*|—\s*|$)|\s+(?=(?:omit|for|after|before|at\s+the|insert)\b|"
                      r"the\s+(?:heading|title|words?)\b)", re.I)
 _EACH_ALONE = re.compile(rf"^{EACH}\s*", re.I)
+#: Why the change is made, before where: "In consequence of the amendment made by subsection (3)(a), in section 6
+#: …" says nothing about the place.
+_CONSEQUENCE = re.compile(r"^(?:In\s+consequence\s+of|As\s+a\s+consequence\s+of|In\s+connection\s+with)\s+[^,—]+?,\s*"
+                          r"(?=in\s|for\s|omit\s|after\s|before\s|at\s)", re.I)
 _HEADING_ALONE = re.compile(r"the\s+(?:italic\s+|cross-)?heading", re.I)
-_BEFORE = re.compile(r"\s+(?:immediately\s+)?(?:before|preceding)\s+section\b", re.I)
+_BEFORE = re.compile(r"\s+(?:immediately\s+)?(?:before|preceding|above)\s+(?:section|paragraph)\b", re.I)
 _APPLIES = re.compile(r"\s+as\s+(?:it\s+)?(?:applies|has\s+effect|extends)\b.*$", re.I)
 _TRAILING = re.compile(r"[\s,;.:]*(?:\b(?:and|or)\b)?[\s,;.:]*$")
 #: Words that show a provision means to change an Act's text.
@@ -315,6 +319,7 @@ def phrases(text: str, ctx: Ctx) -> tuple[Ctx | None, str]:
     """Read the leading "In section 212, in subsection (8)," phrases: the context they set (None when the first
     cannot be read) and the words left (the action, or "" for a lead-in)."""
     here = ctx
+    text = _CONSEQUENCE.sub("", text)
     rest = text
     while True:
         m = _EACH_ALONE.match(rest)

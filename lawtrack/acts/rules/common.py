@@ -131,9 +131,13 @@ def _apply(part: str, cur: Target, ctx: Ctx) -> tuple[str | None, list[Target], 
         return None, [_with(cur, opening_words=True)], False
     if re.fullmatch(r"the\s+(?:closing\s+words|words\s+(?:after|following)\s+.+)", p, re.I):
         return None, [_with(cur, closing_words=True)], False
-    m = re.fullmatch(r"the\s+(?:italic\s+|cross-)?(?:cross-)?heading\s+(?:immediately\s+)?(?:before|preceding)\s+"
-                     rf"section\s+(?P<n>{NUM})", p, re.I)
+    m = re.fullmatch(r"the\s+(?:italic\s+|cross-)?(?:cross-)?heading\s+(?:immediately\s+)?(?:before|preceding|above)\s+"
+                     rf"(?P<kind>section|paragraph)\s+(?P<n>{NUM})", p, re.I)
     if m:
+        if m.group("kind").lower() == "paragraph":  # a cross-heading in the Schedule the words are about
+            if cur.schedule is None:
+                raise NotUnderstood(f"“{p}”: no Schedule has been named")
+            return None, [Target(schedule=cur.schedule, heading_before=m.group("n"))], False
         return None, [Target(heading_before=m.group("n"))], False
     if re.fullmatch(r"the\s+(?:heading|title)", p, re.I):
         return None, [_with(cur, heading=True)], False

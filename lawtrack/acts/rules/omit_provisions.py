@@ -29,8 +29,8 @@ _KEEP = (rf"(?:\s*\(\s*but\s+not\s+the\s+(?:words?\s+)?(?P<keep>{Q})\s+(?:(?:fol
          r"|at\s+the\s+end(?:\s+of\s+(?:it|them))?)\s*\))?")
 #: "omit section 19 and the italic heading before it", "omit sections 69 to 71 and the italic heading before
 #: section 69": the cross-heading that the (first) section opens goes too.
-_AND_HEADING = (r"(?:\s*,?\s+(?:and|together\s+with)\s+the\s+(?:italic\s+|cross-)?heading\s+(?:immediately\s+)?"
-                rf"(?:before|preceding)\s+(?:it|them|that\s+section|section\s+(?P<hs>{NUM})))?")
+_AND_HEADING = (r"(?P<andhd>\s*,?\s+(?:and|together\s+with)\s+the\s+(?:italic\s+|cross-)?heading\s+"
+                rf"(?:immediately\s+)?(?:before|preceding)\s+(?:it|them|that\s+section|section\s+(?P<hs>{NUM})))?")
 _OMIT = re.compile(rf"omit\s+(?P<ref>(?!«|the\s+words?\b).+?){_AND_HEADING}{_WITH}{_INCLUDING}{_KEEP}", re.I)
 _REPEALED = re.compile(rf"(?P<ref>(?!«|the\s+words?\b).+?){_AND_HEADING}{_WITH}{_INCLUDING}{_KEEP}\s+{REPEALED}",
                        re.I)
@@ -58,8 +58,7 @@ def recognise(action: str, prose: Prose, ctx: Ctx) -> Read | None:
     keep = words_of(m.group("keep"), prose)
     if keep and together:
         return None  # a word that goes and a word that stays: a form lawtrack has not seen
-    heading = m.group(0).lower().find("heading") >= 0 and re.search(r"\bheading\s+(?:immediately\s+)?(?:before|"
-                                                                      r"preceding)", m.group(0), re.I) is not None
+    heading = m.group("andhd") is not None
     if heading and (any(t.section is None or t.path for t in targets)
                     or (m.group("hs") and m.group("hs") != targets[0].section)):
         return None  # the heading before a section is a cross-heading's: only whole sections, the first named
