@@ -20,6 +20,7 @@ from lawtrack.acts.model import Instruction, Target
 from lawtrack.acts.read import read_words
 from lawtrack.acts.schedule import KeelingSchedule, keeling
 from lawtrack.acts.table import affected
+from lawtrack.acts.table import row as table_row
 from lawtrack.model.bill import Bill
 from lawtrack.model.provision import Kind, Provision
 from tests.conftest import ROOT, shared_file
@@ -757,6 +758,40 @@ def test_an_italic_heading_omitted_alone_leaves_what_it_heads() -> None:
         assert kept is not None and kept.text == _ha_act().provision(f"section {n}").text
         parent = result.bill.parent(kept)
         assert parent is not None and parent.eid == "pt_1__chp_2"
+
+
+def test_a_sections_heading_omitted_leaves_the_section() -> None:
+    """ "Omit the heading to section 28." omitted the whole section: the heading goes, the section stays."""
+    for words in ("Omit the heading to section 28.", "In section 28, omit the heading."):
+        got = read_words(words, "Housing Act 2004", source="s. 1", source_eid="sec_1")
+        assert isinstance(got, Instruction) and (got.change.action, got.change.unit) == ("omit", "heading"), words
+        result = apply_instructions(_ha_act(), [got])
+        assert result.outcomes[0].status == "applied", result.outcomes[0]
+        s28 = result.bill.clause("28")
+        assert s28 is not None and s28.heading is None and s28.text.startswith("28 (1) If—"), words
+        assert s28.children == _ha_act().clause("28").children  # type: ignore[union-attr]
+        r = table_row(_ha_act(), got)
+        assert (r.operation, r.type_of_amendment, r.affected_provision) == (
+            "omit the heading of section 28", "deletion", "sec_28__hdg")
+
+
+def test_opening_and_closing_words_omitted_are_words_not_the_provision() -> None:
+    """ "omit the opening words" / "the closing words" omitted the whole provision; they are its words."""
+    before = _ha_act().provision("section 28(3)").text
+    cases = (("In section 28(3), omit the closing words.", before[: before.index("\nParagraphs (b)")]),
+             ("In section 28(3), for the closing words substitute “Paragraph (b) is subject to subsection (4).”.",
+              before[: before.index("\nParagraphs (b)")] + "\nParagraph (b) is subject to subsection (4)."))
+    for words, expected in cases:
+        got = read_words(words, "Housing Act 2004", source="s. 1", source_eid="sec_1")
+        assert isinstance(got, Instruction) and got.change.unit == "words", words
+        result = apply_instructions(_ha_act(), [got])
+        assert result.outcomes[0].status == "applied", result.outcomes[0]
+        assert result.bill.provision("section 28(3)").text == expected, words
+    opening = read_words("In section 69(8), omit the opening words.", "Housing Act 2004", source="s. 1",
+                         source_eid="sec_1")
+    assert isinstance(opening, Instruction)
+    s698 = apply_instructions(_ha_act(), [opening]).bill.provision("section 69(8)")
+    assert s698.text.startswith("(8) (a) who has an estate") and [c.num for c in s698.children] == ["(a)", "(b)", "(c)"]
 
 
 def test_the_heading_before_a_schedule_paragraph() -> None:

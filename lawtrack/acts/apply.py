@@ -295,6 +295,11 @@ class _Applier:
         for target in ins.targets:
             place = self.place(target)
             a, b = self.heading_range(place)
+            if ins.change.action == "omit":  # "omit the heading to section 28": the heading goes, the section stays
+                heading = place.element.find(akn("heading"))
+                plan.edits.append(lambda ed, el=heading: ed.remove(el))  # type: ignore[misc]
+                plan.spans += place.spans(a, b)
+                continue
             self._delete(plan, place, a, b, ins.change.new)
 
     # -- provisions ---------------------------------------------------------------------------------------------

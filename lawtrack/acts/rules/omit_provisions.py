@@ -3,8 +3,9 @@
 paragraph (b) and the “or” before it``, ``omit paragraph (c) and the “or” at the end of paragraph (b)``,
 ``omit section 269(6)(a), including the final “and”``, ``omit paragraph (b) (but not the “and” following it)``
 (``… at the end``, ``omit paragraphs (b) and (c) (but not the “or” after them)``),
-``omit section 19 and the italic heading before it``;
-``section 5 is repealed``, ``subsection (2) is omitted`` (Scottish and older forms)."""
+``omit section 19 and the italic heading before it``; ``omit the heading to section 28`` (the heading alone);
+``omit the opening words`` (``the closing words``: the words, not the provision); ``section 5 is repealed``,
+``subsection (2) is omitted`` (Scottish and older forms)."""
 
 from __future__ import annotations
 
@@ -62,6 +63,14 @@ def recognise(action: str, prose: Prose, ctx: Ctx) -> Read | None:
     if heading and (any(t.section is None or t.path for t in targets)
                     or (m.group("hs") and m.group("hs") != targets[0].section)):
         return None  # the heading before a section is a cross-heading's: only whole sections, the first named
+    if any(t.opening_words or t.closing_words for t in targets):  # "omit the opening words": words, not the provision
+        if together or keep or heading or through:
+            return None
+        return Read(Change(action="omit", from_beginning=True, to=""), targets=targets, act=act)
+    if any(t.heading for t in targets):
+        if not all(t.heading for t in targets) or together or keep or heading:
+            return None  # a heading omitted with other things: a form lawtrack has not seen
+        return Read(Change(action="omit", unit="heading"), targets=targets, act=act)  # the heading, not the section
     return Read(Change(action="omit", unit="provision", together_with=words_of(together, prose),
                        where=side if together else "replace", keep_word=keep, heading_too=heading), targets=targets,
                 act=act, through=through)

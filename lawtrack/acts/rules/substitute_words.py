@@ -1,7 +1,7 @@
 """``for “x” substitute “y”``; ``for the words from “x” to “y” substitute …`` (both ends go, as in an Act);
 ``for “x” to the end of that paragraph substitute …``; ``for the words from the beginning to “x” substitute
 …``; ``for the words following “x” substitute …``; ``for the words before paragraph (a) substitute …`` (the
-opening words); with ``in each place it occurs`` or ``in the second place it
+opening words), ``for the closing words substitute …``; with ``in each place it occurs`` or ``in the second place it
 occurs``."""
 
 from __future__ import annotations
@@ -41,15 +41,17 @@ _FORM = re.compile(
 
 #: "for the words before paragraph (a) substitute “…”", "for the opening words substitute “…”": the provision's
 #: words before its first sub-provision.
-_OPENING = re.compile(rf"for\s+the\s+(?:opening\s+words|words\s+(?:before|preceding)\s+(?:paragraph|sub-paragraph)\s+"
-                      rf"\((?:a|i)\))\s*,?\s*{SUBSTITUTE}{DASH}{NEW_WORDS}(?P<new>{Q})", re.I)
+_OPENING = re.compile(rf"for\s+the\s+(?:(?P<which>opening|closing)\s+words|words\s+(?:before|preceding)\s+"
+                      rf"(?:paragraph|sub-paragraph)\s+\((?:a|i)\))\s*,?\s*{SUBSTITUTE}{DASH}{NEW_WORDS}"
+                      rf"(?P<new>{Q})", re.I)
 
 
 def recognise(action: str, prose: Prose, ctx: Ctx) -> Read | None:
     m = _OPENING.fullmatch(action)
     if m:
+        which = "closing_words" if (m.group("which") or "").lower() == "closing" else "opening_words"
         return Read(Change(action="substitute", from_beginning=True, to="", new=words_of(m.group("new"), prose)),
-                    targets=[ctx.scope.model_copy(update={"opening_words": True})])
+                    targets=[ctx.scope.model_copy(update={which: True})])
     m = _FORM.fullmatch(action)
     if not m:
         return None
