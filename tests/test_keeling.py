@@ -787,6 +787,12 @@ def test_opening_and_closing_words_omitted_are_words_not_the_provision() -> None
         result = apply_instructions(_ha_act(), [got])
         assert result.outcomes[0].status == "applied", result.outcomes[0]
         assert result.bill.provision("section 28(3)").text == expected, words
+    # replaced by a quoted structure, they are a form lawtrack does not read (it replaced the whole provision)
+    structure = (b"<quotedStructure xmlns='http://docs.oasis-open.org/legaldocml/ns/akn/3.0'/>",)
+    for words in ("In section 28(3), for the closing words substitute— \ufffc",
+                  "In section 28, for the heading substitute— \ufffc"):
+        assert read_words(words, "Housing Act 2004", structures=structure) == (
+            f"lawtrack does not know this form of words: “{words.split(', ', 1)[1]}”"), words
     opening = read_words("In section 69(8), omit the opening words.", "Housing Act 2004", source="s. 1",
                          source_eid="sec_1")
     assert isinstance(opening, Instruction)

@@ -23,4 +23,6 @@ def recognise(action: str, prose: Prose, ctx: Ctx) -> Read | None:
             return Read(Change(action="substitute", unit="heading", new=words_of(m.group("new"), prose)),
                         targets=targets, act=act)
         return None
+    if any(t.heading or t.heading_before or t.opening_words or t.closing_words for t in targets):
+        return None  # words or a heading replaced by a quoted structure: not the provision, a form not seen
     return Read(Change(action="substitute", unit="provision"), targets=targets, act=act, through=through)
