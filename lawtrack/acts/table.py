@@ -22,6 +22,10 @@ from lawtrack.model.provision import Kind, Provision
 _TYPE = {"substitute": "substitution", "omit": "deletion", "insert": "insertion", "renumber": "substitution"}
 
 
+#: "in the second place", "in the last place": which of the words the change takes.
+_PLACES = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth", -1: "last"}
+
+
 def heading_eid(finder: Finder, p: Provision) -> str:
     """The eId of a provision's heading element (``sec_32__hdg``), or the provision's own when it has none."""
     el = finder.element(p.eid or "")
@@ -51,7 +55,8 @@ def describe(ins: Instruction) -> str:
     start = "the beginning" if c.from_beginning else f"“{c.words}”"
     span = f"the words from {start} to " + (f"“{c.to}”" if c.to else "the end") if c.to is not None else (
         f"the words following “{c.words}”" if c.following else f"“{c.words}”")
-    each = " in each place" if c.each_place else ""
+    each = " in each place" if c.each_place else (f" in the {_PLACES.get(c.occurrence, str(c.occurrence))} place"
+                                                   if c.occurrence is not None else "")
     if c.action == "substitute":
         return f"in {where}: for {span}{each} substitute “{c.new}”"
     if c.action == "omit":
