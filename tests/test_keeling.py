@@ -800,6 +800,17 @@ def test_opening_and_closing_words_omitted_are_words_not_the_provision() -> None
     assert s698.text.startswith("(8) (a) who has an estate") and [c.num for c in s698.children] == ["(a)", "(b)", "(c)"]
 
 
+def test_a_row_says_which_place_of_the_words_it_takes() -> None:
+    from lawtrack.acts.table import describe
+
+    for words, said in (("In section 7(3), after “hazard”, in the second place it occurs, insert “or failure”.",
+                         "in section 7(3): after “hazard” in the second place insert “or failure”"),
+                        ("In section 69(8), omit the final “or”.", "in section 69(8): omit “or” in the last place"),
+                        ("In section 69(8), omit “or” in each place.", "in section 69(8): omit “or” in each place")):
+        got = read_words(words, "Housing Act 2004")
+        assert isinstance(got, Instruction) and describe(got) == said, words
+
+
 def test_the_heading_before_a_schedule_paragraph() -> None:
     """ "In the heading before paragraph 4, for “…” substitute “…”" in a Schedule (the DPDI Bill, three times)."""
     got = read_words("In Schedule 1, in the heading before paragraph 1, for “premises licensed” substitute "
