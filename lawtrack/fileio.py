@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import stat
 import tempfile
 from pathlib import Path
@@ -117,8 +118,6 @@ def replace_dir(new: str | Path, target: str | Path) -> None:
     """Put the folder ``new`` where ``target`` is, so that ``target`` is at every moment the old folder or the
     new one, whole (an atomic exchange where the system has one; else two renames, with the old folder kept
     aside until the new one is in place). ``new`` is gone afterwards."""
-    import shutil  # here: writing one file (every command's output) does not need it
-
     new_path, target_path = Path(new), Path(target)
     try:
         if not target_path.exists():
