@@ -811,6 +811,39 @@ def test_a_row_says_which_place_of_the_words_it_takes() -> None:
         assert isinstance(got, Instruction) and describe(got) == said, words
 
 
+def _index_rows(bill: Bill, eid: str) -> list[list[str]]:
+    """The rows of the table in the provision ``eid``: each cell's words."""
+    xhtml = "{http://www.w3.org/1999/xhtml}"
+    section = next(el for el in bill.tree().iter() if isinstance(el.tag, str) and el.get("eId") == eid)
+    return [[" ".join("".join(str(t) for t in c.itertext()).split()) for c in tr] for tr in section.iter(xhtml + "tr")]
+
+
+def test_entries_of_an_index_table_go_in_alphabetical_order() -> None:
+    """ "In section 54 (index of defined expressions: Part 1)— (a) at the appropriate places insert— “Qualifying
+    residential premises | Section 2B(1)”; “Relevant tenancy | Section 2B(2)”; …" (the Renters' Rights Bill,
+    Schedule 4, paragraph 32(a)): each row goes into the Act's table in the order of its first column, without
+    the quotation marks that list them in the bill. (It was "unparsed — there is no provision in the text".)"""
+    _act, _bill, k = _pair(HA)
+    row = next(r for r in k.rows if r.source == "para. 32(a) of schedule 4")
+    assert (row.status, row.affected_provision) == ("applied", "sec_54")
+    before, after = _index_rows(_ha_act(), "sec_54"), _index_rows(k.amended, "sec_54")
+    added = [e for e in after if e not in before]
+    assert added == [["Qualifying residential premises", "Section 2B(1)"], ["Relevant tenancy", "Section 2B(2)"],
+                     ["Social housing", "Section 2B(2)"], ["Supported exempt accommodation", "Section 2B(2)"],
+                     ["Type 1 requirement", "Section 2A(3)(a)"], ["Type 2 requirement", "Section 2A(3)(b)"]]
+    assert len(after) == len(before) + 6 and after[0] == before[0] == ["Expression", "Provision of this Act"]
+    def key(entry: list[str]) -> str:
+        return re.sub(r"[^a-z0-9 ]", "", entry[0].lower())
+
+    for entry in added:  # each between the entries it sorts between (the Act's own order is not quite strict)
+        i = after.index(entry)
+        assert key(after[i - 1]) <= key(entry), entry
+        assert i + 1 == len(after) or key(entry) < key(after[i + 1]), entry
+    unit = next(u for u in k.changed_units() if u.ref == "Section 54")
+    assert {a for m in unit.segments if m.op == "insert" for a in m.amendments} == {"para. 32(a) of schedule 4"}
+    assert "“" not in unit.segments[1].text and "”" not in "".join(m.text for m in unit.segments)
+
+
 def test_the_heading_before_a_schedule_paragraph() -> None:
     """ "In the heading before paragraph 4, for “…” substitute “…”" in a Schedule (the DPDI Bill, three times)."""
     got = read_words("In Schedule 1, in the heading before paragraph 1, for “premises licensed” substitute "

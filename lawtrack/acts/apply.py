@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Callable, Sequence
+from copy import deepcopy
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -27,6 +28,7 @@ from lawtrack.amendments.xmledit import EditError, Editor, remove_keep_tail
 from lawtrack.errors import LawtrackError
 from lawtrack.formats.akn import akn, local
 from lawtrack.formats.lawmaker import ProvisionSpan, rebuild_bill
+from lawtrack.formats.xmlsafe import parse_xml
 from lawtrack.model.bill import Bill
 from lawtrack.model.provision import Kind, Provision
 
@@ -461,6 +463,9 @@ class _Applier:
     def insert(self, ins: Instruction, plan: _Plan) -> None:
         c = ins.change
         new = self.structure(ins)
+        if not new and c.where == "appropriate-place" and self.table_rows(ins):
+            self.entries(ins, plan)  # "at the appropriate places insert— “Social housing | Section 2B(2)”; …"
+            return
         if not new:
             raise Failure("unparsed", "there is no provision in the text it inserts")
         target = ins.targets[-1] if c.where == "after" else ins.targets[0]
@@ -513,6 +518,77 @@ class _Applier:
         place = self.place(target)
         new = self.structure(ins)
         self._put(plan, Place("append", place.element, place.element), new, ins.source_eid)
+
+    # -- entries of a table (an index of defined expressions) ----------------------------------------------------
+    def table_rows(self, ins: Instruction) -> list[etree._Element]:
+        """The table rows the quoted structures insert, as the Act prints them (the list's quotation marks and
+        the bill's printed-line markers gone)."""
+        rows: list[etree._Element] = []
+        for blob in ins.structure_xml:
+            try:
+                root = parse_xml(blob, ins.source)
+            except LawtrackError as exc:
+                raise Failure("unparsed", f"the text it inserts cannot be read: {exc.message}") from None
+            rows.extend(deepcopy(r) for r in root.iter(_XHTML + "tr"))
+        for row in rows:
+            _as_act_text(row)
+            _unquote_entry(row)
+        return rows
+
+    def entries(self, ins: Instruction, plan: _Plan) -> None:
+        """New entries of the table in the provision named, each in alphabetical order of its first column."""
+        place = self.place(ins.targets[0])
+        tables = [t for t in place.element.iter(_XHTML + "table") if t.find(_XHTML + "tbody") is not None]
+        if len(tables) != 1:
+            have = "no table" if not tables else "more than one table"
+            raise Failure("not-found", f"{ins.targets[0].describe()} has {have} for the entries it inserts")
+        body = tables[0].find(_XHTML + "tbody")
+        assert body is not None
+        rows = self.table_rows(ins)
+        segments = self.s.editor.map_of(place.unit).segments
+        existing = [r for r in body if r.tag == _XHTML + "tr"]
+        def within(row: etree._Element | None) -> list[int]:
+            """Where the words of an existing row are in the provision's text."""
+            return [o for sg in segments if row is not None and any(a is row for a in sg.node.iterancestors())
+                    for o in (sg.offset, sg.offset + sg.length)]
+
+        for row in rows:  # where each will be: before the first entry that sorts after it, else after the last
+            after = next((r for r in existing if _entry_key(r) > _entry_key(row)), None)
+            at = within(after) or within(existing[-1] if existing else None)
+            pos = (min(at) if after is not None else max(at)) if at else place.end
+            plan.spans += place.spans(pos, pos)
+        # the rows are named after the table's block (``sec_54__tbl__oc_1``): <tblock><foreign><table>
+        foreign = tables[0].getparent()
+        block = foreign.getparent() if foreign is not None else None
+        stem = (block.get("eId") if block is not None else None) or place.provision.eid or "tbl"
+
+        def put_rows(body: etree._Element = body, rows: list[etree._Element] = rows) -> list[etree._Element]:
+            for row in rows:
+                current = [r for r in body if r.tag == _XHTML + "tr"]
+                after = next((r for r in current if _entry_key(r) > _entry_key(row)), None)
+                if after is None:
+                    body.append(row)
+                else:
+                    after.addprevious(row)
+                self._entry_ids(row, stem, ins.source_eid)
+            return rows
+
+        plan.inserts.append(put_rows)
+
+    def _entry_ids(self, row: etree._Element, stem: str, seed: str) -> None:
+        """Fresh eIds and GUIDs for a new row and its cells (LawMaker keeps them as ``akn:`` attributes there)."""
+        eid = f"{stem}__row__new"
+        n = 1
+        while f"{eid}_{n}" in self.s.taken:
+            n += 1
+        eid = f"{eid}_{n}"
+        self.s.taken.add(eid)
+        cells = [c for c in row if isinstance(c.tag, str) and local(c.tag) in ("td", "th")]
+        for node in (row, *cells):
+            if node.get(_AKN_EID) is not None:
+                node.set(_AKN_EID, eid if node is row else f"{eid}__col_{cells.index(node) + 1}")
+            if node.get(_AKN_GUID) is not None:
+                node.set(_AKN_GUID, "_" + str(uuid.uuid5(_RENUMBER_NS, f"{seed}:{node.get(_AKN_GUID)}")))
 
     def alphabetical(self, place: _Place, new: etree._Element) -> tuple[Place, int]:
         """Where a new definition goes among the provision's definitions: in alphabetical order of the term."""
@@ -629,6 +705,44 @@ def _as_act_text(el: etree._Element) -> None:
 
 _UKL_START = "{https://www.legislation.gov.uk/namespaces/UK-AKN}startQuote"
 _UKL_END = "{https://www.legislation.gov.uk/namespaces/UK-AKN}endQuote"
+
+
+_XHTML = "{http://www.w3.org/1999/xhtml}"
+_AKN_EID = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}eId"
+_AKN_GUID = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}GUID"
+
+
+def _texts(el: etree._Element) -> list[tuple[etree._Element, str]]:
+    """Every piece of text in ``el``, in order, as (node, "text" or "tail")."""
+    out: list[tuple[etree._Element, str]] = []
+    for node in el.iter():
+        if isinstance(node.tag, str) and node.text:
+            out.append((node, "text"))
+        if node is not el and node.tail:
+            out.append((node, "tail"))
+    return out
+
+
+def _unquote_entry(row: etree._Element) -> None:
+    """An entry as the Act prints it: a list of entries in a bill is quoted ("“Social housing | Section 2B(2)”;"),
+    the quotation marks, and the separator after the last, are the bill's."""
+    pieces = [(n, slot) for n, slot in _texts(row) if ((n.text if slot == "text" else n.tail) or "").strip()]
+    if not pieces:
+        return
+    node, slot = pieces[0]
+    value = node.text if slot == "text" else node.tail
+    value = re.sub(r"^(\s*)[“\"]", r"\1", value or "")
+    setattr(node, slot, value)
+    node, slot = pieces[-1]
+    value = node.text if slot == "text" else node.tail
+    value = re.sub(r"[”\"]\s*[;,.]?\s*(?:(?:and|or)\s*)?$", "", value or "")
+    setattr(node, slot, value)
+
+
+def _entry_key(row: etree._Element) -> str:
+    """How an entry sorts: the words of its first cell, in lower case, without punctuation."""
+    first = next((c for c in row if isinstance(c.tag, str) and local(c.tag) in ("td", "th")), row)
+    return _sort_key(" ".join("".join(str(t) for t in first.itertext()).split()))
 
 
 def _term(el: etree._Element) -> str:

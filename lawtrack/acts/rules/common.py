@@ -118,7 +118,7 @@ def _apply(part: str, cur: Target, ctx: Ctx) -> tuple[str | None, list[Target], 
         return None, [Target(section=cur.section or ctx.last_section)], False
     if low in ("that subsection", "that paragraph", "that sub-paragraph"):
         return None, [_that(low.split()[1], cur, ctx.last_named)], False
-    if low in ("that provision", "that definition"):
+    if low in ("that provision", "that definition", "the table"):  # "in the Table": the provision's own table
         return None, [cur], False
     if low == "that schedule":
         return None, [Target(schedule=cur.schedule)], False
