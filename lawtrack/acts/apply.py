@@ -145,6 +145,15 @@ class _Applier:
             return self.heading_range(place)
         if target.existing_text:
             return self._existing_start(place), place.end
+        if target.entry is not None:
+            row = self._entry_row(place, target)
+            cells = [c for c in row if isinstance(c.tag, str) and local(c.tag) in ("td", "th")]
+            if target.column is not None and not 0 < target.column <= len(cells):
+                raise Failure("not-found", f"{target.describe()}: the entry has {len(cells)} column(s)")
+            at = self._offsets(place, cells[target.column - 1] if target.column else row)
+            if not at:
+                raise Failure("not-found", f"{target.describe()} has no words")
+            return min(at), max(at)
         if target.opening_words or target.closing_words:
             tm = self.s.editor.map_of(place.unit)
             span = _find_span(tm.provisions, place.element)
@@ -235,6 +244,33 @@ class _Applier:
                 self._delete(plan, place, start, end, new)
         if c.with_structure:
             self.append_structure(ins, plan, ins.targets[-1])
+        if c.move_entry:
+            for target in ins.targets:
+                self._move_entry(plan, self.place(target), target, c)
+
+    def _move_entry(self, plan: _Plan, place: _Place, target: Target, c: Change) -> None:
+        """The entry goes where the words of its first column, as changed, sort among the others."""
+        row = self._entry_row(place, target)
+        first = _first_cell(row)
+        new = {"omit": first.replace(c.words, "", 1), "substitute": first.replace(c.words, c.new, 1)}.get(c.action)
+        if new is None:
+            raise Failure("not-found", f"{target.describe()}: lawtrack moves an entry only when words are omitted or "
+                                       f"substituted")
+        key = _sort_key(" ".join(new.split()))
+
+        def move(row: etree._Element = row) -> list[etree._Element]:
+            parent = row.getparent()
+            if parent is None:
+                return []
+            others = [r for r in parent if r is not row and r.tag == _XHTML + "tr"]
+            after = next((r for r in others if _entry_key(r) > key), None)
+            if after is not None:
+                after.addprevious(row)
+            elif others:
+                others[-1].addnext(row)
+            return []
+
+        plan.inserts.append(move)
 
     @staticmethod
     def _after_number(place: _Place, text: str, a: int, target: Target) -> int:
@@ -357,6 +393,18 @@ class _Applier:
         return found
 
     def omit(self, ins: Instruction, plan: _Plan) -> None:
+        if any(t.entry is not None for t in ins.targets):  # "omit the entry for “x”": the row, not the provision
+            for target in ins.targets:
+                if target.entry is None:
+                    raise Failure("not-found", "an entry of a table and a provision omitted together: lawtrack does "
+                                               "not know this form")
+                place = self.place(target)
+                row = self._entry_row(place, target)
+                plan.edits.append(lambda ed, el=row: ed.remove(el))  # type: ignore[misc]
+                offsets = self._offsets(place, row)
+                plan.spans += (place.spans(min(offsets), max(offsets)) if offsets
+                               else place.spans(place.start, place.start))
+            return
         found = self.provisions(ins)
         if ins.change.heading_too:
             self._heading_with(found, plan)
@@ -447,6 +495,9 @@ class _Applier:
         self._delete(plan, place, start - 1 if text[start - 1 : start] == " " else start, start + len(word), "")
 
     def substitute(self, ins: Instruction, plan: _Plan) -> None:
+        if len(ins.targets) == 1 and ins.targets[0].entry is not None:  # "for the entry for “x” substitute— …"
+            self._rows_at(ins, plan, "replace")
+            return
         found = self.provisions(ins)
         new = self.structure(ins)
         if not new:
@@ -466,11 +517,20 @@ class _Applier:
         if not new and c.where == "appropriate-place" and self.table_rows(ins):
             self.entries(ins, plan)  # "at the appropriate places insert— “Social housing | Section 2B(2)”; …"
             return
+        if not new and ins.targets and ins.targets[-1 if c.where == "after" else 0].entry is not None:
+            new = self.table_rows(ins)
+            if not new:
+                raise Failure("unparsed", "there is no entry of a table in the text it inserts")
         if not new:
             raise Failure("unparsed", "there is no provision in the text it inserts")
         target = ins.targets[-1] if c.where == "after" else ins.targets[0]
         place = self.place(target)
         el = place.element
+        if target.entry is not None:  # "after the entry relating to “penalty notice” insert— …"
+            if c.where not in ("after", "before"):
+                raise Failure("not-found", f"{target.describe()}: lawtrack inserts only before or after an entry")
+            self._rows_at(ins, plan, c.where)
+            return
         if target.existing_text:
             # after the subdivision a renumbering makes of the existing text: at the end of the provision, after
             # the new subdivision (the renumbering's insertion runs first)
@@ -557,10 +617,7 @@ class _Applier:
             at = within(after) or within(existing[-1] if existing else None)
             pos = (min(at) if after is not None else max(at)) if at else place.end
             plan.spans += place.spans(pos, pos)
-        # the rows are named after the table's block (``sec_54__tbl__oc_1``): <tblock><foreign><table>
-        foreign = tables[0].getparent()
-        block = foreign.getparent() if foreign is not None else None
-        stem = (block.get("eId") if block is not None else None) or place.provision.eid or "tbl"
+        stem = _table_stem(tables[0], place.provision.eid)
 
         def put_rows(body: etree._Element = body, rows: list[etree._Element] = rows) -> list[etree._Element]:
             for row in rows:
@@ -574,6 +631,54 @@ class _Applier:
             return rows
 
         plan.inserts.append(put_rows)
+
+    def _offsets(self, place: _Place, el: etree._Element) -> list[int]:
+        """Where the words of ``el`` (a row or cell of a table) are in the text of the provision's unit."""
+        return [o for sg in self.s.editor.map_of(place.unit).segments
+                if sg.node is el or any(a is el for a in sg.node.iterancestors()) for o in (sg.offset,
+                                                                                         sg.offset + sg.length)]
+
+    def _entry_row(self, place: _Place, target: Target) -> etree._Element:
+        """The row of the provision's table whose first column is ``target.entry``."""
+        want = _term_key(target.entry or "")
+        rows = [r for r in place.element.iter(_XHTML + "tr") if _term_key(_first_cell(r)) == want]
+        where = target.model_copy(update={"entry": None, "column": None}).describe()
+        if not rows:
+            have = [_first_cell(r) for r in place.element.iter(_XHTML + "tr")]
+            said = ", ".join(f"“{h}”" for h in have[:4]) + (" …" if len(have) > 4 else "")
+            raise Failure("not-found", f"{where} has no entry for “{target.entry}”"
+                                       + (f" (its entries: {said})" if have else " (it has no table)"))
+        if len(rows) > 1:
+            raise Failure("ambiguous", f"{where} has {len(rows)} entries for “{target.entry}”")
+        return rows[0]
+
+    def _rows_at(self, ins: Instruction, plan: _Plan, where: str) -> None:
+        """New rows after or before an entry, or in its place."""
+        target = ins.targets[-1] if where == "after" else ins.targets[0]
+        place = self.place(target)
+        row = self._entry_row(place, target)
+        rows = self.table_rows(ins)
+        if not rows:
+            raise Failure("unparsed", "there is no entry of a table in the text it inserts")
+        at = self._offsets(place, row)
+        pos = (max(at) if where == "after" else min(at)) if at else place.start
+        plan.spans += place.spans(min(at), max(at)) if where == "replace" and at else place.spans(pos, pos)
+        stem = _table_stem(row, place.provision.eid)
+
+        def put_rows(row: etree._Element = row, rows: list[etree._Element] = rows) -> list[etree._Element]:
+            anchor = row
+            for new in rows:
+                if where == "after":
+                    anchor.addnext(new)
+                    anchor = new
+                else:
+                    row.addprevious(new)
+                self._entry_ids(new, stem, ins.source_eid)
+            return rows
+
+        plan.inserts.append(put_rows)
+        if where == "replace":
+            plan.edits.append(lambda ed, el=row: ed.remove(el))  # type: ignore[misc]
 
     def _entry_ids(self, row: etree._Element, stem: str, seed: str) -> None:
         """Fresh eIds and GUIDs for a new row and its cells (LawMaker keeps them as ``akn:`` attributes there)."""
@@ -737,6 +842,24 @@ def _unquote_entry(row: etree._Element) -> None:
     value = node.text if slot == "text" else node.tail
     value = re.sub(r"[”\"]\s*[;,.]?\s*(?:(?:and|or)\s*)?$", "", value or "")
     setattr(node, slot, value)
+
+
+def _table_stem(el: etree._Element, fallback: str | None) -> str:
+    """What new rows are named after: the table's block (``sec_54__tbl__oc_1``, the nearest ancestor with an eId)."""
+    for up in el.iterancestors():
+        if up.get("eId"):
+            return up.get("eId", "")
+    return fallback or "tbl"
+
+
+def _first_cell(row: etree._Element) -> str:
+    first = next((c for c in row if isinstance(c.tag, str) and local(c.tag) in ("td", "th")), row)
+    return " ".join("".join(str(t) for t in first.itertext()).split())
+
+
+def _term_key(term: str) -> str:
+    """An entry's words for matching: "the Commissioner" is the entry "Commissioner", whatever the case."""
+    return re.sub(r"^the\s+", "", _sort_key(term))
 
 
 def _entry_key(row: etree._Element) -> str:

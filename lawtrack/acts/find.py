@@ -103,9 +103,12 @@ class Finder:
 
 def resolve(act: Bill, target: Target, schedules: list[Provision] | None = None) -> Provision:
     """The provision ``target`` cites (for a definition, the definition; for a heading, the headed provision; for
-    the existing text an earlier provision of the bill renumbered, the provision that holds it)."""
+    the existing text an earlier provision of the bill renumbered, or an entry of a table, the provision that holds
+    it)."""
     if target.existing_text and target.path:
         target = target.model_copy(update={"path": target.path[:-1], "existing_text": False})
+    if target.entry is not None:  # a row of a table: the provision that holds the table (apply finds the row)
+        target = target.model_copy(update={"entry": None, "column": None})
     if target.heading_before is not None:
         if target.schedule is not None:
             opened = _paragraph(_schedule(act, target.schedule, schedules), target.heading_before)

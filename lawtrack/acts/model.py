@@ -39,6 +39,10 @@ class Target(_Frozen):
     #: existing text becomes subsection (1); (b) after that subsection insert—"): the Act has no such provision
     #: yet, and the target is the provision that holds that text.
     existing_text: bool = False
+    #: "the entry for “assured shorthold tenancy”" (or "relating to"): a row of the table the provision holds, by
+    #: the words of its first column; ``column`` narrows it to one cell ("in the first column").
+    entry: str | None = None
+    column: int | None = None
 
     def describe(self) -> str:
         bits: list[str] = []
@@ -62,6 +66,9 @@ class Target(_Frozen):
             inside = (f"paragraph ({self.definition_path[0]})" + "".join(f"({x})" for x in self.definition_path[1:])
                       + " of ") if self.definition_path else ""
             return f"{inside}the definition of “{self.definition}” in {where}"
+        if self.entry is not None:
+            cell = f"the {_ORDINAL.get(self.column, str(self.column))} column of " if self.column else ""
+            return f"{cell}the entry for “{self.entry}” in {where}"
         if self.existing_text and self.path:
             holder = self.model_copy(update={"path": self.path[:-1], "existing_text": False}).describe()
             return f"{where} (the existing text of {holder}, renumbered)"
@@ -71,6 +78,8 @@ class Target(_Frozen):
             return f"the closing words of {where}"
         return where
 
+
+_ORDINAL = {1: "first", 2: "second", 3: "third", 4: "fourth"}
 
 Action = Literal["substitute", "omit", "insert", "renumber"]
 Where = Literal["replace", "after", "before", "at-end", "at-beginning", "appropriate-place"]
@@ -116,6 +125,9 @@ class Change(_Frozen):
     keep_word: str = ""
     #: "omit section 19 and the italic heading before it": the cross-heading the section opens goes too.
     heading_too: bool = False
+    #: "in the entry for “x”, … (and, accordingly, move the entry to the appropriate place)": the changed entry
+    #: goes where its new words sort.
+    move_entry: bool = False
 
 
 class Instruction(_Frozen):

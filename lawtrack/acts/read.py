@@ -48,6 +48,9 @@ _TRAILING = re.compile(r"[\s,;.:]*(?:\b(?:and|or)\b)?[\s,;.:]*$")
 _AMENDING = re.compile(r"\b(?:substitute[ds]?|omit(?:ted)?|insert(?:ed)?|repealed|becomes|amended|modified)\b",
                        re.I)
 _AS_IF = re.compile(r"\bas\s+if\b", re.I)
+#: "(and, accordingly, move the entry to the appropriate place)" after a change to an entry of an index table.
+_MOVE_ENTRY = re.compile(r"\(\s*and,?\s+accordingly,?\s+move\s+the\s+entry\s+to\s+the\s+appropriate\s+place\s*\)",
+                         re.I)
 #: A change made in each provision the paragraphs below list: "In the following provisions omit “non-profit”—",
 #: "In the following provisions of the Housing Act 2004, for “x” substitute “y”—".
 _FOLLOWING = re.compile(rf"(?:In|in)\s+the\s+following\s+provisions(?:\s+of\s+(?P<act>{ACTS}))?\s*,?\s*"
@@ -378,12 +381,15 @@ def instruction(words: str, prose: Prose, action: str, here: Ctx, objects: tuple
     if all(t == Target() for t in targets):
         return "it does not say which provision of the Act it changes"
     targets = [as_renumbered(t, here.renumbered) for t in targets]
+    change = read.change
+    if _MOVE_ENTRY.search(words) and change.unit == "words" and all(t.entry is not None for t in targets):
+        change = change.model_copy(update={"move_entry": True})
     wants = read.change.with_structure or (read.change.unit == "provision"
                                            and read.change.action not in ("omit", "renumber"))
     if wants and not objects:
         return "it inserts provisions but the bill has no quoted structure here"
     return Instruction(source=source, source_eid=source_eid, text=" ".join(words.split()), targets=tuple(targets),
-                       change=read.change, through=read.through, notes=prose.notes,
+                       change=change, through=read.through, notes=prose.notes,
                        structure_xml=objects if wants else ())
 
 

@@ -76,7 +76,7 @@ def keeling(act: Bill, bill: Bill) -> KeelingSchedule:
     >>> bill = lawtrack.load_bill("bills/housing-act-2004/bill.xml")  # the Renters' Rights Bill
     >>> k = lawtrack.keeling(act, bill)
     >>> k.act_title, len(k.rows)
-    ('Housing Act 2004', 175)
+    ('Housing Act 2004', 176)
     >>> k.table()[0]
     {'source': 's. 28(2)(a)', 'source_eid': 'sec_28__subsec_2__para_a', 'type_of_amendment': 'substitution',
      'affected_provision': 'sec_212__subsec_1', 'location': 'Replace', 'whole_provision': False}

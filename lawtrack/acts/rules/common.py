@@ -120,6 +120,14 @@ def _apply(part: str, cur: Target, ctx: Ctx) -> tuple[str | None, list[Target], 
         return None, [_that(low.split()[1], cur, ctx.last_named)], False
     if low in ("that provision", "that definition", "the table"):  # "in the Table": the provision's own table
         return None, [cur], False
+    m = re.fullmatch(rf"the\s+entry\s+(?:for|relating\s+to)\s+(?:(?P<q>{Q})|(?P<words>(?:the\s+)?[\w’' ()-]+?))", p,
+                     re.I)
+    if m:  # "the entry for “assured shorthold tenancy”", "the entry for the Commissioner"
+        term = ctx.quote(m.group("q")) if m.group("q") else m.group("words")
+        return None, [_with(cur, entry=term, column=None)], False
+    m = re.fullmatch(r"the\s+(?P<n>first|second|third|fourth)\s+column", p, re.I)
+    if m and cur.entry is not None:  # "in the entry for “x”, in the first column"
+        return None, [_with(cur, column=("first", "second", "third", "fourth").index(m.group("n").lower()) + 1)], False
     if low == "that schedule":
         return None, [Target(schedule=cur.schedule)], False
     m = re.fullmatch(rf"the\s+definitions?\s+of\s+(?P<terms>{Q}(?:(?:\s*,\s*|\s+and\s+){Q})*)", p, re.I)
