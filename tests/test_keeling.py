@@ -789,8 +789,7 @@ def test_opening_and_closing_words_omitted_are_words_not_the_provision() -> None
         assert result.bill.provision("section 28(3)").text == expected, words
     # replaced by a quoted structure, they are a form lawtrack does not read (it replaced the whole provision)
     structure = (b"<quotedStructure xmlns='http://docs.oasis-open.org/legaldocml/ns/akn/3.0'/>",)
-    for words in ("In section 28(3), for the closing words substitute— \ufffc",
-                  "In section 28, for the heading substitute— \ufffc"):
+    for words in ("In section 28(3), for the closing words substitute— \ufffc",):
         assert read_words(words, "Housing Act 2004", structures=structure) == (
             f"lawtrack does not know this form of words: “{words.split(', ', 1)[1]}”"), words
     opening = read_words("In section 69(8), omit the opening words.", "Housing Act 2004", source="s. 1",
@@ -890,6 +889,29 @@ def test_a_changed_entry_moves_to_where_it_now_sorts() -> None:
                          ["awareness notice", "Section 28(2) or 29(2)"],
                          ["Building containing one or more flats", "Section 1(5)"]]
     assert not any(e[0].startswith("Hazard awareness") for e in rows)
+
+
+def test_an_italic_heading_replaced_by_a_quoted_cross_heading() -> None:
+    """ "For the italic heading before section 44 substitute— “Data subject’s rights to information”" (the DPDI
+    Bill: the new heading is a quoted cross-heading). The heading changes; the sections under it stay."""
+    quoted = ('<quotedStructure xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><hcontainer '
+              'name="crossheading" eId="q"><heading>Awareness notices</heading></hcontainer></quotedStructure>')
+    got = read_words("For the italic heading before section 28 substitute— \ufffc.", "Housing Act 2004", source="s. 1",
+                     source_eid="sec_1", structures=(quoted.encode(),))
+    assert isinstance(got, Instruction) and (got.change.unit, got.change.with_structure) == ("heading", True)
+    result = apply_instructions(_ha_act(), [got])
+    assert result.outcomes[0].status == "applied", result.outcomes[0]
+    heading = result.bill.by_eid("pt_1__chp_2__xhdg_28")
+    assert heading is not None and heading.heading == "Awareness notices"
+    assert [c.eid for c in heading.children] == ["sec_28", "sec_29"]
+    assert table_row(_ha_act(), got).operation == "the italic heading before section 28: becomes the heading it quotes"
+    cross = '<hcontainer name="crossheading" eId="q"><heading>Awareness notices</heading></hcontainer>'
+    section = quoted.replace(cross, '<section eId="q"><num>28</num><heading>New</heading></section>')
+    more = read_words("For the italic heading before section 28 substitute— \ufffc.", "Housing Act 2004", source="s. 1",
+                      source_eid="sec_1", structures=(section.encode(),))
+    assert isinstance(more, Instruction)
+    outcome = apply_instructions(_ha_act(), [more]).outcomes[0]
+    assert (outcome.status, outcome.detail) == ("unparsed", "the text it inserts is not one heading alone")
 
 
 def test_the_heading_before_a_schedule_paragraph() -> None:

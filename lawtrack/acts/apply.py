@@ -33,6 +33,8 @@ from lawtrack.model.bill import Bill
 from lawtrack.model.provision import Kind, Provision
 
 _PUNCT_START = ",.;:)’”"
+#: Elements that make a quoted structure more than a heading.
+_PROVISION_LIKE = frozenset({"section", "subsection", "paragraph", "subparagraph", "level", "article"})
 #: The element a provision's existing text becomes when the bill renumbers it.
 _RENUMBER_TAGS = {"subsection": "subsection", "sub-paragraph": "subparagraph", "paragraph": "paragraph"}
 _NEXT_CLASS = {"prov1": "prov2", "sch1": "sch2", "para1": "para2", "para2": "para3"}
@@ -330,6 +332,15 @@ class _Applier:
 
     # -- headings -----------------------------------------------------------------------------------------------
     def heading(self, ins: Instruction, plan: _Plan) -> None:
+        new = ins.change.new
+        if ins.change.with_structure:  # a quoted cross-heading: only its heading, the new words
+            elements = [el for blob in ins.structure_xml for el in parse_xml(blob, ins.source).iter()
+                        if isinstance(el.tag, str)]
+            headings = [el for el in elements if local(el.tag) == "heading"]
+            if len(headings) != 1 or any(local(el.tag) in _PROVISION_LIKE for el in elements):
+                raise Failure("unparsed", "the text it inserts is not one heading alone")
+            _as_act_text(headings[0])
+            new = " ".join("".join(str(t) for t in headings[0].itertext()).split())
         for target in ins.targets:
             place = self.place(target)
             a, b = self.heading_range(place)
@@ -338,7 +349,7 @@ class _Applier:
                 plan.edits.append(lambda ed, el=heading: ed.remove(el))  # type: ignore[misc]
                 plan.spans += place.spans(a, b)
                 continue
-            self._delete(plan, place, a, b, ins.change.new)
+            self._delete(plan, place, a, b, new)
 
     # -- provisions ---------------------------------------------------------------------------------------------
     def structure(self, ins: Instruction) -> list[etree._Element]:

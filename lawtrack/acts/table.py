@@ -41,7 +41,9 @@ def describe(ins: Instruction) -> str:
     c = ins.change
     where = " and ".join(t.describe() for t in ins.targets)
     if c.unit == "heading":
-        return f"omit {where}" if c.action == "omit" else f"{where}: becomes “{c.new}”"
+        if c.action == "omit":
+            return f"omit {where}"
+        return f"{where}: becomes the heading it quotes" if c.with_structure else f"{where}: becomes “{c.new}”"
     if c.action == "renumber":
         return f"{where}: the existing text becomes {c.kind} ({c.labels[0]})"
     if c.unit == "provision":
