@@ -616,17 +616,15 @@ class _Applier:
         body = tables[0].find(_XHTML + "tbody")
         assert body is not None
         rows = self.table_rows(ins)
-        segments = self.s.editor.map_of(place.unit).segments
         existing = [r for r in body if r.tag == _XHTML + "tr"]
-        def within(row: etree._Element | None) -> list[int]:
-            """Where the words of an existing row are in the provision's text."""
-            return [o for sg in segments if row is not None and any(a is row for a in sg.node.iterancestors())
-                    for o in (sg.offset, sg.offset + sg.length)]
-
         for row in rows:  # where each will be: before the first entry that sorts after it, else after the last
             after = next((r for r in existing if _entry_key(r) > _entry_key(row)), None)
-            at = within(after) or within(existing[-1] if existing else None)
-            pos = (min(at) if after is not None else max(at)) if at else place.end
+            if after is not None:
+                at = self._offsets(place, after)
+                pos = min(at) if at else place.end
+            else:
+                at = self._offsets(place, existing[-1]) if existing else []
+                pos = max(at) if at else place.end
             plan.spans += place.spans(pos, pos)
         stem = _table_stem(tables[0], place.provision.eid)
 
