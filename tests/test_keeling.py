@@ -21,6 +21,7 @@ from lawtrack.acts.read import read_words
 from lawtrack.acts.schedule import KeelingSchedule, keeling
 from lawtrack.acts.table import affected
 from lawtrack.acts.table import row as table_row
+from lawtrack.amendments.outcome import ApplyResult
 from lawtrack.model.bill import Bill
 from lawtrack.model.provision import Kind, Provision
 from tests.conftest import ROOT, shared_file
@@ -719,12 +720,8 @@ def test_a_provision_omitted_but_not_the_word_that_ends_it() -> None:
 
 def test_words_inserted_after_a_provision_go_at_its_end() -> None:
     """ "after sub-paragraph (i) insert “or”" (the Renters' Rights Bill, amending the Housing Act 1988)."""
-    got = read_words("In section 33, after paragraph (a) insert “or”.", "Housing Act 2004", source="s. 1",
-                     source_eid="sec_1")
-    assert isinstance(got, Instruction)
+    got, result = _applied("In section 33, after paragraph (a) insert “or”.")
     assert (got.targets[0].describe(), got.change.where, got.change.new) == ("section 33(a)", "at-end", "or")
-    result = apply_instructions(_ha_act(), [got])
-    assert result.outcomes[0].status == "applied", result.outcomes[0]
     assert result.bill.provision("section 33(a)").text.endswith("(c. 80), ... or")
 
 
@@ -747,11 +744,9 @@ def test_words_that_open_the_quotation_before_a_new_paragraph_end_the_one_it_fol
 def test_an_italic_heading_omitted_alone_leaves_what_it_heads() -> None:
     """ "Omit the italic heading before section 45." (the DPDI Bill): the heading goes, its sections stay. (It
     omitted the whole cross-heading, sections and all.)"""
-    got = read_words("Omit the italic heading before section 28.", "Housing Act 2004", source="s. 1",
-                     source_eid="sec_1")
-    assert isinstance(got, Instruction) and got.targets[0].describe() == "the italic heading before section 28"
-    result = apply_instructions(_ha_act(), [got])
-    assert (result.outcomes[0].status, result.outcomes[0].provisions) == ("applied", ("pt_1__chp_2__xhdg_28",))
+    got, result = _applied("Omit the italic heading before section 28.")
+    assert got.targets[0].describe() == "the italic heading before section 28"
+    assert result.outcomes[0].provisions == ("pt_1__chp_2__xhdg_28",)
     assert result.bill.by_eid("pt_1__chp_2__xhdg_28") is None
     for n in ("28", "29"):
         kept = result.bill.clause(n)
@@ -896,11 +891,8 @@ def test_an_italic_heading_replaced_by_a_quoted_cross_heading() -> None:
     Bill: the new heading is a quoted cross-heading). The heading changes; the sections under it stay."""
     quoted = ('<quotedStructure xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><hcontainer '
               'name="crossheading" eId="q"><heading>Awareness notices</heading></hcontainer></quotedStructure>')
-    got = read_words("For the italic heading before section 28 substitute— \ufffc.", "Housing Act 2004", source="s. 1",
-                     source_eid="sec_1", structures=(quoted.encode(),))
-    assert isinstance(got, Instruction) and (got.change.unit, got.change.with_structure) == ("heading", True)
-    result = apply_instructions(_ha_act(), [got])
-    assert result.outcomes[0].status == "applied", result.outcomes[0]
+    got, result = _applied("For the italic heading before section 28 substitute— \ufffc.", (quoted.encode(),))
+    assert (got.change.unit, got.change.with_structure) == ("heading", True)
     heading = result.bill.by_eid("pt_1__chp_2__xhdg_28")
     assert heading is not None and heading.heading == "Awareness notices"
     assert [c.eid for c in heading.children] == ["sec_28", "sec_29"]
@@ -916,12 +908,9 @@ def test_an_italic_heading_replaced_by_a_quoted_cross_heading() -> None:
 
 def test_the_heading_before_a_schedule_paragraph() -> None:
     """ "In the heading before paragraph 4, for “…” substitute “…”" in a Schedule (the DPDI Bill, three times)."""
-    got = read_words("In Schedule 1, in the heading before paragraph 1, for “premises licensed” substitute "
-                     "“licensed premises”.", "Housing Act 2004", source="s. 1", source_eid="sec_1")
-    assert isinstance(got, Instruction)
+    got, result = _applied("In Schedule 1, in the heading before paragraph 1, for “premises licensed” substitute "
+                           "“licensed premises”.")
     assert got.targets[0].describe() == "the italic heading before paragraph 1 of Schedule 1"
-    result = apply_instructions(_ha_act(), [got])
-    assert result.outcomes[0].status == "applied", result.outcomes[0]
     heading = result.bill.by_eid("sched_1__pt_1__xhdg_1")
     assert heading is not None and heading.heading == ("Service of improvement notices: licensed premises under Part "
                                                        "2 or 3")
@@ -952,11 +941,8 @@ def test_an_abbreviation_defined_with_a_def_element_names_the_act() -> None:
 
 
 def test_the_words_before_paragraph_a_are_the_opening_words() -> None:
-    got = read_words("In section 69(8), for the words before paragraph (a) substitute “In subsection (7) a relevant "
-                     "person is any person—”.", "Housing Act 2004", source="s. 1", source_eid="sec_1")
-    assert isinstance(got, Instruction)
-    result = apply_instructions(_ha_act(), [got])
-    assert result.outcomes[0].status == "applied", result.outcomes[0]
+    _got, result = _applied("In section 69(8), for the words before paragraph (a) substitute “In subsection (7) a "
+                            "relevant person is any person—”.")
     amended, before = result.bill.provision("section 69(8)"), _ha_act().provision("section 69(8)")
     assert amended.text.startswith("(8) In subsection (7) a relevant person is any person—\n(a) who has an estate")
     assert amended.text.split("\n", 1)[1] == before.text.split("\n", 1)[1]  # the paragraphs are untouched
@@ -1032,6 +1018,15 @@ def test_a_modification_is_said_not_a_textual_amendment() -> None:
 @cache
 def _ha_act() -> Bill:
     return lawtrack.load_bill(ROOT / "bills" / "housing-act-2004" / "act.xml")
+
+
+def _applied(words: str, structures: tuple[bytes, ...] = ()) -> tuple[Instruction, ApplyResult]:
+    """One amending provision's words read and applied to the Housing Act 2004, which must apply."""
+    got = read_words(words, "Housing Act 2004", source="s. 1", source_eid="sec_1", structures=structures)
+    assert isinstance(got, Instruction), got
+    result = apply_instructions(_ha_act(), [got])
+    assert result.outcomes[0].status == "applied", result.outcomes[0]
+    return got, result
 
 
 def _cite(p: Provision, act: Bill) -> str | None:
