@@ -872,6 +872,25 @@ def test_an_entry_of_an_index_table_is_omitted_changed_or_joined() -> None:
         "section 54 has no entry for “Nothing” (its entries: “Expression”, “Appropriate national authority”")
 
 
+def test_entries_given_as_quoted_words_take_the_form_of_the_tables_rows() -> None:
+    """ "In section 206 (index of defined expressions), in the Table, at the appropriate places insert— “designation
+    notice (in Part 4) section 84”; “qualifying competent authority (in Part 4) section 82”; …" (the DPDI Bill,
+    four times): each entry is the expression, then where it is defined."""
+    got, result = _applied("In section 54, in the Table, at the appropriate places insert— “Designation notice (in "
+                           "Part 4) section 84”; “Zone notice section 2A(3)”.")
+    assert got.change.entries == (("Designation notice (in Part 4)", "section 84"), ("Zone notice", "section 2A(3)"))
+    assert table_row(_ha_act(), got).operation == (
+        "at the appropriate place in section 54, insert the entries “Designation notice (in Part 4) | section 84”; "
+        "“Zone notice | section 2A(3)”")
+    rows = _index_rows(result.bill, "sec_54")
+    at = rows.index(["Designation notice (in Part 4)", "section 84"])
+    assert rows[at - 1][0] < "Designation" < rows[at + 1][0] and rows[-1] == ["Zone notice", "section 2A(3)"]
+    assert len(rows) == len(_index_rows(_ha_act(), "sec_54")) + 2
+    assert read_words("In section 54, at the appropriate place insert— “a term with no place”.",
+                      "Housing Act 2004") == ("lawtrack does not know this form of words: “at the appropriate place "
+                                              "insert— «0»”")
+
+
 def test_a_changed_entry_moves_to_where_it_now_sorts() -> None:
     """ "(b) in the entry for “Hazard awareness notice”, in the first column, omit “Hazard” (and, accordingly, move
     the entry to the appropriate place)." (the Renters' Rights Bill, Schedule 4, paragraph 32(b))"""

@@ -525,7 +525,7 @@ class _Applier:
     def insert(self, ins: Instruction, plan: _Plan) -> None:
         c = ins.change
         new = self.structure(ins)
-        if not new and c.where == "appropriate-place" and self.table_rows(ins):
+        if not new and c.where == "appropriate-place" and (c.entries or self.table_rows(ins)):
             self.entries(ins, plan)  # "at the appropriate places insert— “Social housing | Section 2B(2)”; …"
             return
         if not new and ins.targets and ins.targets[-1 if c.where == "after" else 0].entry is not None:
@@ -615,8 +615,11 @@ class _Applier:
             raise Failure("not-found", f"{ins.targets[0].describe()} has {have} for the entries it inserts")
         body = tables[0].find(_XHTML + "tbody")
         assert body is not None
-        rows = self.table_rows(ins)
         existing = [r for r in body if r.tag == _XHTML + "tr"]
+        rows = self.table_rows(ins) if not ins.change.entries else _rows_like(existing, ins.change.entries)
+        if not rows:
+            raise Failure("not-found", f"{ins.targets[0].describe()}: its table has no row of two columns to give "
+                                       f"the new entries the same form")
         for row in rows:  # where each will be: before the first entry that sorts after it, else after the last
             after = next((r for r in existing if _entry_key(r) > _entry_key(row)), None)
             if after is not None:
@@ -851,6 +854,28 @@ def _unquote_entry(row: etree._Element) -> None:
     value = node.text if slot == "text" else node.tail
     value = re.sub(r"[”\"]\s*[;,.]?\s*(?:(?:and|or)\s*)?$", "", value or "")
     setattr(node, slot, value)
+
+
+def _rows_like(existing: list[etree._Element], entries: tuple[tuple[str, str], ...]) -> list[etree._Element]:
+    """Rows for entries given as words, in the form of the table's own rows (a copy of its first row of two cells,
+    each cell's words replaced); none when the table has no such row."""
+    model = next((r for r in existing if len([c for c in r if isinstance(c.tag, str) and local(c.tag) == "td"]) == 2),
+                 None)
+    if model is None:
+        return []
+    rows = []
+    for words in entries:
+        row = deepcopy(model)
+        for cell, text in zip([c for c in row if isinstance(c.tag, str) and local(c.tag) == "td"], words,
+                              strict=True):
+            inner = cell
+            while len(inner) and isinstance(inner[0].tag, str):  # the cell's paragraph, as the model row has it
+                inner = inner[0]
+            for child in list(inner):
+                inner.remove(child)
+            inner.text = text
+        rows.append(row)
+    return rows
 
 
 def _table_stem(el: etree._Element, fallback: str | None) -> str:

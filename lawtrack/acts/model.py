@@ -128,6 +128,9 @@ class Change(_Frozen):
     #: "in the entry for “x”, … (and, accordingly, move the entry to the appropriate place)": the changed entry
     #: goes where its new words sort.
     move_entry: bool = False
+    #: "at the appropriate places insert— “designation notice (in Part 4) section 84”; …": entries of a table given
+    #: as quoted words, each (first column, second column).
+    entries: tuple[tuple[str, str], ...] = ()
 
 
 class Instruction(_Frozen):

@@ -384,7 +384,7 @@ def instruction(words: str, prose: Prose, action: str, here: Ctx, objects: tuple
     change = read.change
     if _MOVE_ENTRY.search(words) and change.unit == "words" and all(t.entry is not None for t in targets):
         change = change.model_copy(update={"move_entry": True})
-    wants = read.change.with_structure or (read.change.unit == "provision"
+    wants = read.change.with_structure or (read.change.unit == "provision" and not read.change.entries
                                            and read.change.action not in ("omit", "renumber"))
     if wants and not objects:
         return "it inserts provisions but the bill has no quoted structure here"

@@ -52,6 +52,8 @@ def describe(ins: Instruction) -> str:
             return f"{what} {where}" + (f" (with the “{c.together_with}”)" if c.together_with else "")
         place = {"after": "after", "before": "before", "at-end": "at the end of", "at-beginning":
                  "at the beginning of", "appropriate-place": "at the appropriate place in"}.get(c.where, c.where)
+        if c.entries:
+            return f"{place} {where}, insert the entries " + "; ".join(f"“{a} | {b}”" for a, b in c.entries)
         words = f"“{c.new}” and " if c.new else ""
         return f"{place} {where}, insert {words}{len(ins.structure_xml)} quoted structure(s)"
     start = "the beginning" if c.from_beginning else f"“{c.words}”"

@@ -1,7 +1,9 @@
 """``after subsection (4) insert—`` (a quoted structure), ``before section 1 insert—``, ``after paragraph (a)
 (but before the “or” at the end) insert—``, ``before section 127 (and the heading immediately before it)
 insert—``, ``before section 277 (but after the heading before that section) insert—``, ``at the end insert—``,
-``at the appropriate place insert—`` (new definitions, put in alphabetical order); ``after paragraph (c) insert
+``at the appropriate place insert—`` (new definitions, put in alphabetical order; entries of an index table,
+as table rows or as quoted words: ``at the appropriate places insert— “designation notice (in Part 4) section
+84”; …``); ``after paragraph (c) insert
 “and (d) …”`` (the words end paragraph (c))."""
 
 from __future__ import annotations
@@ -30,7 +32,26 @@ _APPROPRIATE = re.compile(rf"(?:at|in)\s+the\s+appropriate\s+places?(?:\s+in\s+(
                           rf"(?P<new>{OBJS})", re.I)
 
 
+#: Entries of an index table given as quoted words: "at the appropriate places insert— “designation notice (in
+#: Part 4) section 84”; “withdrawal notice (in Part 4) section 84”".
+_ENTRIES = re.compile(rf"(?:at|in)\s+the\s+appropriate\s+places?\s*,?\s*{INSERT}{DASH}(?P<q>{Q}(?:\s*[;,]\s*"
+                      rf"(?:and\s+)?{Q})*)", re.I)
+#: An entry's two columns: the expression, then where it is defined (the last "section 84" in the words).
+_ENTRY = re.compile(r"(?P<term>.+)\s+(?P<where>(?:sections?|Schedules?|paragraphs?|Articles?|regulations?)\s+[0-9].*)",
+                    re.I)
+
+
 def recognise(action: str, prose: Prose, ctx: Ctx) -> Read | None:
+    m = _ENTRIES.fullmatch(action)
+    if m:
+        entries = []
+        for token in re.findall(Q, m.group("q")):
+            parts = _ENTRY.fullmatch(" ".join(words_of(token, prose).split()))
+            if parts is None:
+                return None  # words that are not an index entry: a form lawtrack has not seen
+            entries.append((parts.group("term"), parts.group("where")))
+        return Read(Change(action="insert", unit="provision", where="appropriate-place", kind="entry",
+                           entries=tuple(entries)))
     m = _APPROPRIATE.fullmatch(action)
     if m:
         targets = read_scope(m.group("ref"), ctx)[1] if m.group("ref") else None
