@@ -103,7 +103,7 @@ def test_lawtrack_diff_imports_no_pydantic(tmp_path: Path) -> None:
     assert seen.read_text(encoding="utf-8") == ""
 
 
-def test_the_pydantic_interface_is_kept(tmp_path: Path) -> None:
+def test_the_pydantic_interface_is_kept() -> None:
     """Scripts written against the pydantic models keep working: dump, copy, validate, schema."""
     bill = lawtrack.load_bill(SH_PRINTS[0])
     p = bill.provision("clause 1")
@@ -118,3 +118,13 @@ def test_the_pydantic_interface_is_kept(tmp_path: Path) -> None:
     assert bill.metadata.model_dump(include={"number"}) == {"number": "HL Bill 54"}
     whole = bill.model_dump(mode="json", include={"metadata", "source"})
     assert whole == {"metadata": bill.metadata.model_dump(mode="json"), "source": bill.source}
+    # a pydantic model that holds a bill checks it is one, and dumps it as its fields
+    from lawtrack.amendments.outcome import ApplyResult
+
+    held = ApplyResult(bill=bill, outcomes=())
+    assert held.bill is bill
+    dumped_bill = held.model_dump(mode="json", include={"bill"})["bill"]  # (nested include is not applied to it)
+    assert set(dumped_bill) == {"metadata", "provisions", "source", "notes"} and dumped_bill["source"] == bill.source
+    assert dumped_bill["provisions"][0] == bill.provisions[0].model_dump(mode="json")
+    with pytest.raises(ValueError, match="instance of Bill"):
+        ApplyResult(bill="not a bill", outcomes=())

@@ -419,12 +419,12 @@ class _Applier:
         found = self.provisions(ins)
         if ins.change.heading_too:
             self._heading_with(found, plan)
-        alone = [p for p, t in zip(found, ins.targets, strict=False) if t.heading_before is not None]
-        if alone:  # "omit the italic heading before section 45": the heading goes, what it heads stays
-            if len(alone) != len(found):
+        if any(t.heading_before is not None for t in ins.targets):
+            # "omit the italic heading before section 45": the heading goes, what it heads stays
+            if ins.through or not all(t.heading_before is not None for t in ins.targets):
                 raise Failure("not-found", "an italic heading and other provisions omitted together: lawtrack does "
                                            "not know this form")
-            for p in alone:
+            for p in found:
                 self._unhead(p, plan)
             return
         for p in found:
@@ -524,24 +524,25 @@ class _Applier:
 
     def insert(self, ins: Instruction, plan: _Plan) -> None:
         c = ins.change
-        new = self.structure(ins)
-        if not new and c.where == "appropriate-place" and (c.entries or self.table_rows(ins)):
-            self.entries(ins, plan)  # "at the appropriate places insert— “Social housing | Section 2B(2)”; …"
-            return
-        if not new and ins.targets and ins.targets[-1 if c.where == "after" else 0].entry is not None:
-            new = self.table_rows(ins)
-            if not new:
-                raise Failure("unparsed", "there is no entry of a table in the text it inserts")
-        if not new:
-            raise Failure("unparsed", "there is no provision in the text it inserts")
         target = ins.targets[-1] if c.where == "after" else ins.targets[0]
-        place = self.place(target)
-        el = place.element
-        if target.entry is not None:  # "after the entry relating to “penalty notice” insert— …"
+        if target.entry is not None:  # "after the entry relating to “penalty notice” insert— …": rows, not provisions
             if c.where not in ("after", "before"):
                 raise Failure("not-found", f"{target.describe()}: lawtrack inserts only before or after an entry")
             self._rows_at(ins, plan, c.where)
             return
+        new = self.structure(ins)
+        if not new and c.where == "appropriate-place":
+            if c.entries:  # "at the appropriate places insert— “designation notice (in Part 4) section 84”; …"
+                self.entries(ins, plan, None)
+                return
+            rows = self.table_rows(ins)
+            if rows:  # "at the appropriate places insert— “Social housing | Section 2B(2)”; …" (table rows)
+                self.entries(ins, plan, rows)
+                return
+        if not new:
+            raise Failure("unparsed", "there is no provision in the text it inserts")
+        place = self.place(target)
+        el = place.element
         if target.existing_text:
             # after the subdivision a renumbering makes of the existing text: at the end of the provision, after
             # the new subdivision (the renumbering's insertion runs first)
@@ -606,8 +607,9 @@ class _Applier:
             _unquote_entry(row)
         return rows
 
-    def entries(self, ins: Instruction, plan: _Plan) -> None:
-        """New entries of the table in the provision named, each in alphabetical order of its first column."""
+    def entries(self, ins: Instruction, plan: _Plan, given: list[etree._Element] | None) -> None:
+        """New entries of the table in the provision named, each in alphabetical order of its first column:
+        ``given`` rows, or (None) rows in the table's own form for the entries given as words."""
         place = self.place(ins.targets[0])
         tables = [t for t in place.element.iter(_XHTML + "table") if t.find(_XHTML + "tbody") is not None]
         if len(tables) != 1:
@@ -616,7 +618,7 @@ class _Applier:
         body = tables[0].find(_XHTML + "tbody")
         assert body is not None
         existing = [r for r in body if r.tag == _XHTML + "tr"]
-        rows = self.table_rows(ins) if not ins.change.entries else _rows_like(existing, ins.change.entries)
+        rows = given if given is not None else _rows_like(existing, ins.change.entries)
         if not rows:
             raise Failure("not-found", f"{ins.targets[0].describe()}: its table has no row of two columns to give "
                                        f"the new entries the same form")
@@ -898,8 +900,7 @@ def _term_key(term: str) -> str:
 
 def _entry_key(row: etree._Element) -> str:
     """How an entry sorts: the words of its first cell, in lower case, without punctuation."""
-    first = next((c for c in row if isinstance(c.tag, str) and local(c.tag) in ("td", "th")), row)
-    return _sort_key(" ".join("".join(str(t) for t in first.itertext()).split()))
+    return _sort_key(_first_cell(row))
 
 
 def _term(el: etree._Element) -> str:

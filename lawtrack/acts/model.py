@@ -67,7 +67,7 @@ class Target(_Frozen):
                       + " of ") if self.definition_path else ""
             return f"{inside}the definition of “{self.definition}” in {where}"
         if self.entry is not None:
-            cell = f"the {_ORDINAL.get(self.column, str(self.column))} column of " if self.column else ""
+            cell = f"the {ORDINAL_WORDS.get(self.column, str(self.column))} column of " if self.column else ""
             return f"{cell}the entry for “{self.entry}” in {where}"
         if self.existing_text and self.path:
             holder = self.model_copy(update={"path": self.path[:-1], "existing_text": False}).describe()
@@ -79,7 +79,9 @@ class Target(_Frozen):
         return where
 
 
-_ORDINAL = {1: "first", 2: "second", 3: "third", 4: "fourth"}
+#: Ordinals as the House writes them: "in the second place", "in the first column", "the last" (-1).
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "last": -1}
+ORDINAL_WORDS = {n: word for word, n in ORDINALS.items()}
 
 Action = Literal["substitute", "omit", "insert", "renumber"]
 Where = Literal["replace", "after", "before", "at-end", "at-beginning", "appropriate-place"]

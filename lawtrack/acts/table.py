@@ -13,17 +13,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from lawtrack.acts.find import Finder, NotFound
-from lawtrack.acts.model import Instruction, Row, Target, Unread
+from lawtrack.acts.model import ORDINAL_WORDS, Instruction, Row, Target, Unread
 from lawtrack.model.bill import Bill
 from lawtrack.model.provision import Kind, Provision
 
 #: A renumbering ("the existing text becomes subsection (1)") replaces the provision's text with the same text
 #: numbered: a substitution, in the service's three types.
 _TYPE = {"substitute": "substitution", "omit": "deletion", "insert": "insertion", "renumber": "substitution"}
-
-
-#: "in the second place", "in the last place": which of the words the change takes.
-_PLACES = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth", -1: "last"}
 
 
 def heading_eid(finder: Finder, p: Provision) -> str:
@@ -59,7 +55,7 @@ def describe(ins: Instruction) -> str:
     start = "the beginning" if c.from_beginning else f"“{c.words}”"
     span = f"the words from {start} to " + (f"“{c.to}”" if c.to else "the end") if c.to is not None else (
         f"the words following “{c.words}”" if c.following else f"“{c.words}”")
-    each = " in each place" if c.each_place else (f" in the {_PLACES.get(c.occurrence, str(c.occurrence))} place"
+    each = " in each place" if c.each_place else (f" in the {ORDINAL_WORDS.get(c.occurrence, str(c.occurrence))} place"
                                                    if c.occurrence is not None else "")
     if c.action == "substitute":
         return f"in {where}: for {span}{each} substitute “{c.new}”"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lawtrack.acts.model import Change, Target
+from lawtrack.acts.model import ORDINALS, Change, Target
 from lawtrack.acts.prose import Prose
 from lawtrack.amendments.model import OBJECT
 
@@ -24,7 +24,6 @@ ACTS = r"(?:ACT|OTHERACT|THATACT|THISACT)"
 #: "in each place it occurs", "(in each place)", "in both places", "wherever it occurs".
 EACH = (r"(?:\s*,?\s*\(?\s*(?:in\s+(?:each|both|all)\s+places?(?:\s+(?:where\s+)?(?:it|they)\s+occurs?)?"
         r"|wherever\s+(?:it|they)\s+occurs?)\s*\)?\s*,?)")
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "last": -1}
 ORD = r"(?:\s*,?\s*\(?\s*(?:in\s+the\s+|where\s+it\s+)?(?P<ord>first|second|third|fourth|fifth|sixth|last)" \
       r"(?:\s+place(?:\s+(?:where\s+)?(?:it|they)\s+occurs?)?|\s+occurs)\s*\)?\s*,?)"
 INSERT = r"(?:insert|there\s+(?:is|are|shall\s+be)\s+inserted)"
@@ -127,7 +126,7 @@ def _apply(part: str, cur: Target, ctx: Ctx) -> tuple[str | None, list[Target], 
         return None, [_with(cur, entry=term, column=None)], False
     m = re.fullmatch(r"the\s+(?P<n>first|second|third|fourth)\s+column", p, re.I)
     if m and cur.entry is not None:  # "in the entry for “x”, in the first column"
-        return None, [_with(cur, column=("first", "second", "third", "fourth").index(m.group("n").lower()) + 1)], False
+        return None, [_with(cur, column=ORDINALS[m.group("n").lower()])], False
     if low == "that schedule":
         return None, [Target(schedule=cur.schedule)], False
     m = re.fullmatch(rf"the\s+definitions?\s+of\s+(?P<terms>{Q}(?:(?:\s*,\s*|\s+and\s+){Q})*)", p, re.I)
