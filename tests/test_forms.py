@@ -29,6 +29,14 @@ def am(instruction: str, number: str = "1") -> Amendment:
       "end": {"kind": "end-of-line", "line": 11, "page": 357}}),
     ("Clause 9, page 7, line 1, leave out from “must” to the end of subsection (1)",
      {"op": "leave-out-range", "end": {"kind": "end-of-provision", "provision": "subsection", "labels": ["1"]}}),
+    ("Clause 9, page 7, line 1, leave out from “must” to end of clause",
+     {"op": "leave-out-range", "end": {"kind": "end-of-provision", "provision": "clause", "labels": []}}),
+    ("Clause 9, page 7, line 1, leave out from “must” to the end of the Clause and insert “may”",
+     {"op": "leave-out-range", "end": {"kind": "end-of-provision", "provision": "clause"}, "insert": {"words": "may"}}),
+    ("Clause 4, page 3, line 2, leave out “the” in the second place where it occurs",
+     {"op": "leave-out-words", "words": "the", "occurrence": 2}),
+    ("Clause 4, page 3, line 2, leave out “the” in the first place it occurs and insert “a”",
+     {"op": "leave-out-words", "words": "the", "occurrence": 1, "insert": {"words": "a"}}),
     ("Schedule, page 12, line 21, leave out “and”", {"op": "leave-out-words", "words": "and"}),
     ("Title, line 9, at end insert “; and to make provision about tenancies”", {"op": "insert", "where": "at-end"}),
     # unbalanced quotation marks, read as the clerk's text reads
@@ -156,6 +164,22 @@ def test_a_range_ends_at_the_end_of_a_schedule_paragraph_cited_by_its_bare_numbe
                                       "insert “omit section 3.”")])
     assert result.all_applied, result.outcomes
     assert result.bill.provision("schedule 1").children[0].text == "1 In section 1 of the Old Act, omit section 3."
+
+
+def test_a_range_to_the_end_of_the_clause_takes_the_subsections_after_it() -> None:
+    result = lawtrack.apply(minibill.bill(), [am("Clause 2, page 1, line 10, leave out from “report” to end of "
+                                                 "clause and insert “to Parliament.”")])
+    assert result.all_applied, result.outcomes
+    clause = result.bill.provision("clause 2")
+    assert clause.text == "2 Reports\n(1) The Secretary of State must lay a report to Parliament."
+    assert [c.label for c in clause.children] == ["1"]  # subsection (2) went with the words
+
+
+def test_a_range_to_the_end_of_the_clause_in_a_schedule_says_so() -> None:
+    outcome = lawtrack.apply(minibill.bill(), [am("Schedule 1, page 2, line 6, leave out from “Act,” to end of "
+                                                  "clause")]).outcomes[0]
+    assert outcome.status == "not-found", outcome
+    assert outcome.detail == "the range ends at the end of the clause, but it is in SCHEDULE 1", outcome
 
 
 @pytest.mark.parametrize(("instruction", "missing"), [

@@ -150,7 +150,8 @@ class Point(_Frozen):
     words: str = ""
     line: int | None = None
     page: int | None = None
-    #: For "end-of-provision": the kind ("subsection", "paragraph", "sub-paragraph") and labels ("1", "a").
+    #: For "end-of-provision": the kind ("subsection", "paragraph", "sub-paragraph") and labels ("1", "a"), or
+    #: "clause" with no labels (the end of the clause the address names).
     provision: str = ""
     labels: tuple[str, ...] = ()
     #: "the first “x”": which occurrence on the line (1-based); None means it must be unique.

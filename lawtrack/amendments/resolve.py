@@ -306,7 +306,14 @@ class Resolver:
 
     def provision_end(self, top: Provision, pt: Point, after: int) -> int:
         """Where "the end of subsection (1)" is: the end of that provision's text, the one the range starts in
-        when there are several with that label."""
+        when there are several with that label; "the end of the clause" is the end of the clause addressed."""
+        if pt.provision == "clause":
+            if top.kind is not Kind.CLAUSE:
+                raise Failure("not-found", f"the range ends at the end of the clause, but it is in {top.describe()}")
+            end = len(top.text)
+            while end > after and top.text[end - 1] in " \n":
+                end -= 1
+            return end
         kinds = {"subsection": {Kind.SUBSECTION, Kind.SUBPARAGRAPH}, "paragraph": {Kind.PARAGRAPH},
                  "sub-paragraph": {Kind.SUBPARAGRAPH, Kind.SUBSUBPARAGRAPH}}.get(pt.provision, set())
         label = pt.labels[-1].lower() if pt.labels else ""

@@ -44,7 +44,7 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixt
 
 
 def occurrence(c: Cursor) -> int | None:
-    """"where it first occurs", "in the second place", "where it occurs for the second time"."""
+    """"where it first occurs", "in the second place (where it occurs)", "where it occurs for the second time"."""
     mark = c.mark()
     if c.word("where") and c.word("it") and (o := c.word(*_ORDINALS)) and c.word("occurs"):
         return _ORDINALS[o]
@@ -54,6 +54,10 @@ def occurrence(c: Cursor) -> int | None:
         return _ORDINALS[o]
     c.reset(mark)
     if c.word("in") and c.word("the") and (o := c.word(*_ORDINALS)) and c.word("place"):
+        rest = c.mark()  # "… place it occurs", "… place where it occurs"
+        c.word("where")
+        if not (c.word("it") and c.word("occurs")):
+            c.reset(rest)
         return _ORDINALS[o]
     c.reset(mark)
     return None

@@ -1,5 +1,5 @@
 """"leave out from “x” to “y”", "… from beginning to end of line 4", "… from “x” in line 12 to “y” in line 14",
-"… to end of subsection (4)", "… to end of paragraph 3" (a Schedule's)."""
+"… to end of subsection (4)", "… to end of paragraph 3" (a Schedule's), "… to end of clause" (the clause addressed)."""
 
 from __future__ import annotations
 
@@ -54,7 +54,9 @@ def _point(c: Cursor, *, is_end: bool) -> Point | None:
         pmark = c.mark()
         if c.word("of"):
             c.word("the")
-        kind = c.word(*_PROVISION_WORDS) if c.pos > pmark[0] else None
+        kind = c.word(*_PROVISION_WORDS, "clause") if c.pos > pmark[0] else None
+        if kind == "clause":  # "to end of clause", "to the end of the Clause": the clause the address names
+            return Point(kind="end-of-provision", provision="clause")
         if kind is not None:
             labels = []
             # a Schedule's numbered paragraph is cited without brackets: "to end of paragraph 3"
