@@ -65,6 +65,8 @@ TABLE = [
     (f"{AT}, at end insert—", f"{AT}: at the end, insert the text that follows (not given)"),
     ("After Clause 5, insert the following new Clause—", "insert a new clause after Clause 5"),
     ("Before Clause 5, insert the following new Clause—", "insert a new clause before Clause 5"),
+    ("After Schedule 2, insert the following new Schedule—", "insert a new schedule after Schedule 2"),
+    ("Before Schedule 1, insert the following new Schedule—", "insert a new schedule before Schedule 1"),
     ("Leave out Clause 5", "leave out Clause 5"),
     ("Leave out Schedule 2", "leave out Schedule 2"),
     ("Leave out the Schedule", "leave out the Schedule"),
@@ -160,3 +162,9 @@ def test_where_an_insertion_goes_is_written_as_its_own_number_is(address: str, i
     parsed = parse_instruction(f"{address}, at end insert—\ufffc", (_quoted(inner),))
     assert isinstance(parsed, Parsed)
     assert describe(parsed) == f"{address}: {expected}"
+
+
+def test_a_new_schedule_with_no_place_is_said_to_go_after_the_last_schedule() -> None:
+    parsed = parse_instruction("To move the following Schedule—")
+    assert isinstance(parsed, Parsed)
+    assert describe(parsed) == "insert a new schedule (no position given: lawtrack puts it after the last Schedule)"

@@ -33,6 +33,8 @@ def am(instruction: str, number: str = "1") -> Amendment:
      {"op": "leave-out-range", "end": {"kind": "end-of-provision", "provision": "clause", "labels": []}}),
     ("Clause 9, page 7, line 1, leave out from “must” to the end of the Clause and insert “may”",
      {"op": "leave-out-range", "end": {"kind": "end-of-provision", "provision": "clause"}, "insert": {"words": "may"}}),
+    ("Clause 4, page 3, line 2, leave out from “may” to “the” where it second occurs",
+     {"op": "leave-out-range", "end": {"kind": "words", "words": "the", "occurrence": 2}}),
     ("Clause 4, page 3, line 2, leave out “the” in the second place where it occurs",
      {"op": "leave-out-words", "words": "the", "occurrence": 2}),
     ("Clause 4, page 3, line 2, leave out “the” in the first place it occurs and insert “a”",
@@ -475,3 +477,53 @@ def test_a_replacement_clause_conflicts_with_a_new_clause_of_the_same_heading() 
 def test_the_line_a_left_out_clause_starts_on_is_checked(instruction: str, detail: str) -> None:
     (outcome,) = lawtrack.apply(minibill.bill(), [am(instruction)]).outcomes
     assert (outcome.status, outcome.detail) == ("applied", detail)
+
+
+@pytest.mark.parametrize(("instruction", "num", "eid", "order", "detail"), [
+    ("After Schedule 1, insert the following new Schedule—", "SCHEDULE 1A", "sched_1A", ["1", "1A"],
+     "Inserted a new Schedule after SCHEDULE 1"),
+    ("Before Schedule 1, insert the following new Schedule—", "SCHEDULE A1", "sched_A1", ["A1", "1"],
+     "Inserted a new Schedule before SCHEDULE 1"),
+    ("To move the following Schedule—", "SCHEDULE 2", "sched_2", ["1", "2"],
+     "Inserted a new Schedule at the end of the Schedules"),
+])
+def test_a_new_schedule_goes_where_the_paper_places_it(instruction: str, num: str, eid: str, order: list[str],
+                                                       detail: str) -> None:
+    from tests.test_operations import md
+
+    mini = minibill.bill()
+    parsed = lawtrack.parse_instruction(instruction)
+    assert isinstance(parsed, Parsed)
+    assert describe(parsed).endswith(("after Schedule 1", "before Schedule 1", "after the last Schedule)"))
+    result = lawtrack.apply(mini, [md("1", f"{instruction}\n\n{_NEW_SCHEDULE}")])
+    assert [(o.status, o.detail.split(" (")[0]) for o in result.outcomes] == [("applied", detail)]
+    assert [s.label for s in result.bill.schedules()] == order
+    new = next(s for s in result.bill.schedules() if s.heading == "Repeals")
+    assert (new.num, new.eid) == (num, eid)
+    assert bill_from_tree(result.bill.tree(), "full").provisions == result.bill.provisions
+
+
+def test_a_new_schedule_placed_after_a_clause_goes_among_the_schedules_and_says_so() -> None:
+    from tests.test_operations import md
+
+    result = lawtrack.apply(minibill.bill(), [md("1", "After Clause 2, insert the following new Schedule—\n\n"
+                                                 + _NEW_SCHEDULE)])
+    (outcome,) = result.outcomes
+    assert outcome.status == "applied", outcome
+    assert "the paper places it after Clause 2: a Schedule goes among the Schedules" in outcome.detail
+    assert [s.label for s in result.bill.schedules()] == ["1", "2"]
+
+
+@pytest.mark.parametrize(("instruction", "detail"), [
+    ("After Schedule 1, insert the following new Clause—", "a new clause goes among the clauses, not after Schedule 1"),
+    ("After Schedule 4, insert the following new Schedule—",
+     "the bill has no Schedule 4 to place the new Schedule after"),
+])
+def test_a_new_provision_with_an_impossible_place_is_refused(instruction: str, detail: str) -> None:
+    from tests.test_operations import md
+
+    text = _NEW_CLAUSE if "Clause" in instruction else _NEW_SCHEDULE
+    mini = minibill.bill()
+    result = lawtrack.apply(mini, [md("1", f"{instruction}\n\n{text}")])
+    assert [(o.status, o.detail) for o in result.outcomes] == [("not-found", detail)]
+    assert result.bill.to_xml() == mini.to_xml()

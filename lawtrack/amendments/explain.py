@@ -71,8 +71,10 @@ def describe_operation(op: Operation) -> str:
         gone = (f"leave out Clause {op.clause}" if op.clause
                 else f"leave out Schedule {op.schedule}" if op.schedule else "leave out the Schedule")
         return gone + (f" and insert {op.insert.describe()} in its place" if op.insert is not None else "")
-    where = f" after Clause {op.after}" if op.after else f" before Clause {op.before}" if op.before else \
-        " (no position given: lawtrack puts it after the last clause)"
+    anchor = op.anchor.capitalize()
+    where = f" after {anchor} {op.after}" if op.after else f" before {anchor} {op.before}" if op.before else \
+        " (no position given: lawtrack puts it after the last clause)" if op.kind == "clause" else \
+        " (no position given: lawtrack puts it after the last Schedule)"
     what = op.insert.describe() if op.insert.structure else f"a new {op.kind}"
     return f"insert {what}{where}"
 

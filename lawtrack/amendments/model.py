@@ -219,12 +219,15 @@ class LeaveOutClause(_Frozen):
 
 
 class NewProvision(_Frozen):
-    """"To move the following Clause—" / "After Clause 26, insert the following new Clause—" / new Schedule."""
+    """"To move the following Clause—" / "After Clause 26, insert the following new Clause—" / a new Schedule
+    ("To move the following Schedule—", "After Schedule 2, insert the following new Schedule—")."""
 
     op: Literal["new-provision"] = "new-provision"
     kind: Literal["clause", "schedule"]
     after: str | None = None
     before: str | None = None
+    #: What ``after`` / ``before`` numbers: a clause ("After Clause 26") or a Schedule ("After Schedule 2").
+    anchor: Literal["clause", "schedule"] = "clause"
     insert: Insertion
 
 

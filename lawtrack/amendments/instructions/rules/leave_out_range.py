@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from lawtrack.amendments.instructions.cursor import Cursor
-from lawtrack.amendments.instructions.rules.common import and_insert, leave_out, ordinal
+from lawtrack.amendments.instructions.rules.common import and_insert, leave_out, occurrence, ordinal
 from lawtrack.amendments.model import LeaveOutRange, Point
 
 
@@ -76,6 +76,8 @@ def _point(c: Cursor, *, is_end: bool) -> Point | None:
     if tok is None:
         c.reset(mark)
         return None
+    if nth is None:  # "to “the” where it second occurs", "from “may” in the first place"
+        nth = occurrence(c)
     line, page = _where(c)
     return Point(kind="words", words=tok.text, line=line, page=page, occurrence=nth)
 

@@ -1,4 +1,5 @@
-""""To move the following Clause—", "After Clause 26, insert the following new Clause—", new Schedules."""
+""""To move the following Clause—", "After Clause 26, insert the following new Clause—", new Schedules ("After
+Schedule 2, insert the following new Schedule—")."""
 
 from __future__ import annotations
 
@@ -11,15 +12,18 @@ def recognise(c: Cursor) -> NewProvision | None:
     mark = c.mark()
     after: str | None = None
     before: str | None = None
+    anchor = "clause"
     if c.words("to move the following"):
         kind = c.word("clause", "schedule", "clauses", "schedules")
     else:
         c.reset(mark)
         where = c.word("after", "before")
         if where is not None:
-            if c.word("clause", "schedule") is None or (n := c.num()) is None:
+            named = c.word("clause", "schedule")
+            if named is None or (n := c.num()) is None:
                 c.reset(mark)
                 return None
+            anchor = named
             after, before = (n, None) if where == "after" else (None, n)
             c.comma()
         if not c.word("insert"):
@@ -39,5 +43,6 @@ def recognise(c: Cursor) -> NewProvision | None:
         kind="clause" if kind.startswith("clause") else "schedule",
         after=after,
         before=before,
+        anchor="schedule" if anchor == "schedule" else "clause",
         insert=Insertion(structure=tuple(parts)),
     )
