@@ -7,7 +7,7 @@ import pytest
 
 import lawtrack
 from lawtrack.amendments.markdown import read_markdown_amendment
-from lawtrack.amendments.model import Amendment
+from lawtrack.amendments.model import Amendment, Parsed
 from tests import minibill
 
 
@@ -201,6 +201,21 @@ def test_a_new_schedule_goes_after_the_last(mini: lawtrack.Bill) -> None:
 def test_an_amendment_to_an_amendment_is_skipped_and_says_so(mini: lawtrack.Bill) -> None:
     outcome = lawtrack.apply(mini, [am("1", "Line 2, at end insert “promptly”")]).outcomes[0]
     assert outcome.status == "skipped" and "amends amendment" in outcome.detail
+
+
+@pytest.mark.parametrize(("instruction", "amended", "address"), [
+    ("As an amendment to Amendment 96, line 3, leave out “may” and insert “must”", "96",
+     "As an amendment to Amendment 96, line 3"),
+    ("As an amendment to Amendment NC36: at end insert “promptly”", "NC36", "As an amendment to Amendment NC36"),
+    ("As an amendment to Amendment 96A, leave out subsection (2)", "96A", "As an amendment to Amendment 96A"),
+])
+def test_the_lords_form_of_an_amendment_to_an_amendment_names_it_and_is_skipped(
+        mini: lawtrack.Bill, instruction: str, amended: str, address: str) -> None:
+    parsed = lawtrack.parse_instruction(instruction)
+    assert isinstance(parsed, Parsed), parsed
+    assert (parsed.address.amendment, str(parsed.address)) == (amended, address)
+    outcome = lawtrack.apply(mini, [am("1", instruction)]).outcomes[0]
+    assert (outcome.status, outcome.detail) == ("skipped", f"amends Amendment {amended}, not the bill itself")
 
 
 # -- conflicts, both ways round ----------------------------------------------------------------------------------

@@ -168,6 +168,20 @@ def test_only_the_instruction_block_is_the_instruction() -> None:
     assert a.instruction == "" and a.inserted == () and a.heading is None
 
 
+def test_a_second_instruction_block_is_kept_and_the_parser_says_where_it_begins() -> None:
+    import lawtrack
+
+    two = AMENDMENT_1.replace("</block>\n  </tblock>", '</block>\n   <block name="instruction">Clause 2, page 2, '
+                              "line 3, leave out “may”</block>\n  </tblock>")
+    assert two.count('name="instruction"') == 2
+    (a,) = read_paper(paper(two)).amendments
+    assert a.instruction == (f"Clause 1, page 1, line 16, at end insert—{OBJECT} "
+                             "Clause 2, page 2, line 3, leave out “may”")
+    assert len(a.inserted) == 1 and len(a.inserted_xml) == 1
+    parsed = lawtrack.parse_instruction(a.instruction, a.inserted)
+    assert parsed.status == "unparsed" and a.instruction[parsed.position:].startswith("Clause 2"), parsed
+
+
 def test_only_the_explanatory_statement_container_is_the_statement() -> None:
     other = AMENDMENT_1.replace('class="explanatoryStatement"', 'class="somethingElse"')
     assert read_paper(paper(other)).amendments[0].explanatory_statement is None

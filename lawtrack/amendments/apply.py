@@ -37,14 +37,16 @@ __all__ = ["ApplyResult", "Outcome", "apply", "print_mismatch"]
 def _amends_an_amendment(amendment: Amendment, parsed: Parsed) -> bool:
     """"Line 25, at end insert—" with no clause or page: an amendment to an amendment on the same paper."""
     addr = parsed.address
-    return (amendment.target_provision or "").startswith("amnd_") or (
+    return (amendment.target_provision or "").startswith("amnd_") or addr.amendment is not None or (
         addr.clause is None and addr.schedule is None and not addr.title and addr.line is not None
         and addr.page is None and not isinstance(parsed.operation, LeaveOutClause))
 
 
 def _plan(s: Session, amendment: Amendment, parsed: Parsed) -> Plan:
     if _amends_an_amendment(amendment, parsed):
-        raise Failure("skipped", f"amends amendment {amendment.target_provision or '(unknown)'}, not the bill itself")
+        amended = f"amendment {amendment.target_provision}" if amendment.target_provision else \
+            f"Amendment {parsed.address.amendment}" if parsed.address.amendment else "amendment (unknown)"
+        raise Failure("skipped", f"amends {amended}, not the bill itself")
     insert = getattr(parsed.operation, "insert", None)
     if insert is not None and not insert.words and not insert.structure and not amendment.inserted_xml:
         # "at end insert—" with its quoted text missing (not read from the paper, or not given): never applied as

@@ -110,11 +110,14 @@ class Address(_Frozen):
     #: Subdivisions named in the address itself, for bills without a print: "Clause 5(2)(a)" → ("2", "a").
     path: tuple[str, ...] = ()
     title: bool = False
-    #: For an amendment to an amendment ("Line 25, at end insert—"): the amendment amended, if known.
+    #: For an amendment to an amendment: the amendment amended, when the instruction names it ("As an amendment
+    #: to Amendment 96, line 3,"); None when it does not ("Line 25, at end insert—" on a Commons paper).
     amendment: str | None = None
 
     def __str__(self) -> str:
         bits: list[str] = []
+        if self.amendment is not None:
+            bits.append(f"As an amendment to Amendment {self.amendment}")
         if self.title:
             bits.append("Title")
         if self.clause is not None:

@@ -81,8 +81,12 @@ def _amendment(component: etree._Element, paper: dict[str, str | None], source: 
         intro = heading.find(f".//{{{AKN_NS}}}docIntroducer")
         proposer = _person(intro) if intro is not None else None
         supporters = [_person(p) for p in heading.iter(akn("docProponent"))]
-    block = body.find(f".//{{{AKN_NS}}}block[@name='instruction']")
-    instruction, structures, xml = instruction_prose(block) if block is not None else ("", (), ())
+    # one instruction an amendment, on every paper seen; should one hold more, all are kept (read as one, so
+    # the parser says where the second begins rather than the second being dropped unseen)
+    read = [instruction_prose(b) for b in body.iterfind(f".//{{{AKN_NS}}}block[@name='instruction']")]
+    instruction = " ".join(r[0] for r in read if r[0])
+    structures = tuple(s for r in read for s in r[1])
+    xml = tuple(x for r in read for x in r[2])
     statement_el = body.find(f".//{{{AKN_NS}}}blockContainer[@class='explanatoryStatement']")
     statement = " ".join(_text(p) for p in statement_el.iter(akn("p"))) if statement_el is not None else None
     first = structures[0][0] if structures and structures[0] else None

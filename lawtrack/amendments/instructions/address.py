@@ -50,12 +50,27 @@ def _part_chapter(c: Cursor) -> tuple[str | None, str | None]:
     return part, chapter
 
 
+def _amended(c: Cursor) -> str | None:
+    """"As an amendment to Amendment 96," (the Lords' form for an amendment to an amendment): the number of the
+    amendment amended ("96", "96A", "NC36"), or None (and nothing consumed)."""
+    mark = c.mark()
+    if c.words("as an amendment to amendment"):
+        prefix = c.word("nc", "ns")  # "NC36": a new clause's number lexes as a word and a number
+        n = c.num()
+        if n is not None:
+            c.punct(",", ":", "—")
+            return (prefix.upper() if prefix else "") + n
+    c.reset(mark)
+    return None
+
+
 def recognise_address(c: Cursor) -> Address:
     """Consume as much of an address as is there; an instruction may have none ("Leave out Clause 4").
 
     Besides the House's forms ("Clause 2, page 3, line 15,", "Schedule 2, page 40, line 3,", "Title, line 2,",
     "Page 5, line 1," for words outside any clause; "Schedule, page 9," or "The Schedule, page 9," in a bill with
-    one Schedule), a print without page/line markers is addressed by
+    one Schedule; "As an amendment to Amendment 96, line 3," for an amendment to an amendment), a print without
+    page/line markers is addressed by
     structure: "Clause 5(2)(a),", "Schedule 2, paragraph 3(1),", "Part 2,", "Part 2, Chapter 1,",
     "Cross-heading before Clause 5," and "Schedule 2, cross-heading before paragraph 3,".
     """
@@ -66,6 +81,7 @@ def recognise_address(c: Cursor) -> Address:
     heading_before: str | None = None
     path: list[str] = []
     title = False
+    amended = _amended(c)
     if c.word("title"):
         title = True
         c.comma()
@@ -95,4 +111,4 @@ def recognise_address(c: Cursor) -> Address:
     page = _numbered(c, "page")
     line = _numbered(c, "line")
     return Address(clause=clause, schedule=schedule, part=part, chapter=chapter, heading_before=heading_before,
-                   page=page, line=line, path=tuple(path), title=title)
+                   page=page, line=line, path=tuple(path), title=title, amendment=amended)
