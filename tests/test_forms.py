@@ -527,3 +527,49 @@ def test_a_new_provision_with_an_impossible_place_is_refused(instruction: str, d
     result = lawtrack.apply(mini, [md("1", f"{instruction}\n\n{text}")])
     assert [(o.status, o.detail) for o in result.outcomes] == [("not-found", detail)]
     assert result.bill.to_xml() == mini.to_xml()
+
+
+# -- the Scottish Parliament's forms: "In section 5, page 4, line 10," and quotations in angle brackets ----------
+
+@pytest.mark.parametrize(("instruction", "address", "fields"), [
+    ("In section 5, page 4, line 10, leave out <may> and insert <must>", {"clause": "5", "page": 4, "line": 10},
+     {"op": "leave-out-words", "words": "may", "insert": {"words": "must"}}),
+    ("In section 5, page 4, leave out lines 10 to 15", {"clause": "5", "page": 4},
+     {"op": "leave-out-lines", "first": 10, "last": 15}),
+    ("In schedule 2, page 30, line 5, leave out paragraph 3", {"schedule": "2", "line": 5},
+     {"op": "leave-out-provisions", "kind": "paragraph", "labels": ["3"]}),
+    ("In the schedule, page 30, line 5, leave out <may>", {"schedule": ""}, {"op": "leave-out-words"}),
+    ("In the long title, page 1, line 2, after <Act> insert <and for connected purposes>", {"title": True},
+     {"op": "insert", "anchor": "Act", "insert": {"words": "and for connected purposes"}}),
+    ("In section 5, page 4, line 10, leave out <“relevant body”>", {"clause": "5"},
+     {"op": "leave-out-words", "words": "“relevant body”"}),
+    ("Leave out section 5", {}, {"op": "leave-out-clause", "clause": "5"}),
+    ("After section 5, insert—", {}, {"op": "new-provision", "kind": "clause", "after": "5"}),
+    ("Before schedule 1, insert—", {}, {"op": "new-provision", "kind": "schedule", "before": "1",
+                                        "anchor": "schedule"}),
+])
+def test_the_scottish_parliaments_forms_parse(instruction: str, address: dict[str, object],
+                                              fields: dict[str, object]) -> None:
+    parsed = lawtrack.parse_instruction(instruction)
+    assert isinstance(parsed, Parsed), parsed
+    dump = parsed.operation.model_dump(mode="json")
+    assert {k: dump.get(k) for k in fields if not isinstance(fields[k], dict)} == {
+        k: v for k, v in fields.items() if not isinstance(v, dict)}, dump
+    for key, sub in fields.items():
+        if isinstance(sub, dict):
+            assert {k: dump[key].get(k) for k in sub} == sub, dump
+    assert {k: getattr(parsed.address, k) for k in address} == address
+
+
+def test_an_in_that_opens_no_address_says_what_would_follow() -> None:
+    parsed = lawtrack.parse_instruction("In each place, leave out “may”")
+    assert parsed.status == "unparsed" and parsed.position == 3, parsed
+    assert parsed.reason.startswith("expected 'title' or 'the' or 'clause' or 'section' or 'schedule' at “each"), parsed
+
+
+def test_a_scottish_amendment_applies_as_the_house_form_does() -> None:
+    mini = minibill.bill()
+    scottish = lawtrack.apply(mini, [am("In section 1, page 1, line 2, leave out <may> and insert <must>")])
+    house = lawtrack.apply(mini, [am("Clause 1, page 1, line 2, leave out “may” and insert “must”")])
+    assert scottish.all_applied and house.all_applied, scottish.outcomes
+    assert scottish.bill.to_xml() == house.bill.to_xml()

@@ -69,7 +69,9 @@ def recognise_address(c: Cursor) -> Address:
 
     Besides the House's forms ("Clause 2, page 3, line 15,", "Schedule 2, page 40, line 3,", "Title, line 2,",
     "Page 5, line 1," for words outside any clause; "Schedule, page 9," or "The Schedule, page 9," in a bill with
-    one Schedule; "As an amendment to Amendment 96, line 3," for an amendment to an amendment), a print without
+    one Schedule; "As an amendment to Amendment 96, line 3," for an amendment to an amendment) and the Scottish
+    Parliament's ("In section 5, page 4, line 10,", "In schedule 2, …", "In the schedule, …", "In the long title,
+    …": a section of a Scottish bill is a clause in lawtrack's model), a print without
     page/line markers is addressed by
     structure: "Clause 5(2)(a),", "Schedule 2, paragraph 3(1),", "Part 2,", "Part 2, Chapter 1,",
     "Cross-heading before Clause 5," and "Schedule 2, cross-heading before paragraph 3,".
@@ -82,11 +84,13 @@ def recognise_address(c: Cursor) -> Address:
     path: list[str] = []
     title = False
     amended = _amended(c)
-    if c.word("title"):
+    before_in = c.mark()
+    scottish = c.word("in") is not None  # the Scottish Parliament's "In section 5, page 4, line 10,"
+    if c.word("title") or (scottish and c.words("the long title")):
         title = True
         c.comma()
     mark = c.mark()
-    if c.word("clause"):
+    if c.word("clause") or (scottish and not title and c.word("section")):
         n = c.num()
         if n is None:
             c.reset(mark)
@@ -106,6 +110,8 @@ def recognise_address(c: Cursor) -> Address:
             c.comma()
         else:
             c.reset(pmark)
+    elif scottish and not title:
+        c.reset(before_in)  # "In" that opens no address
     elif (heading_before := _heading_before(c, "clause")) is None:
         part, chapter = _part_chapter(c)
     page = _numbered(c, "page")

@@ -1,4 +1,5 @@
 """Tokens of House-style amendment prose: words, numbers, labels "(a)", quotations “…”, structures, punctuation.
+(The Scottish Parliament's quotations are in angle brackets, <…>, and are read the same way.)
 
 Quotations nest (“and “processing” have”) and may open into a quoted structure (insert “, and␣) where the
 closing quote belongs to the structure. U+FFFC stands for each quoted structure.
@@ -45,13 +46,21 @@ class LexError(Exception):
 def _quote(text: str, i: int) -> Token:
     opener = text[i]
     straight = opener == '"'
+    angled = opener == "<"  # the Scottish Parliament quotes words in angle brackets: leave out <may>
     depth = 1
     j = i + 1
     while j < len(text):
         ch = text[j]
         if ch == OBJECT:
             return Token("quote", text[i + 1 : j].strip(" "), i, j, open_ended=True)
-        if straight:
+        if angled:
+            if ch == "<":
+                depth += 1
+            elif ch == ">":
+                depth -= 1
+                if depth == 0:
+                    return Token("quote", text[i + 1 : j], i, j + 1)
+        elif straight:
             if ch == '"':
                 return Token("quote", text[i + 1 : j], i, j + 1)
         elif ch in OPEN_QUOTES:
@@ -65,7 +74,7 @@ def _quote(text: str, i: int) -> Token:
 
 
 _TOKEN = re.compile(
-    r"(?P<ws>\s+)|(?P<quote>[“\"])|(?P<object>\ufffc)"
+    r"(?P<ws>\s+)|(?P<quote>[“\"<])|(?P<object>\ufffc)"
     r"|\((?P<label>[0-9]+[A-Z]{0,3}|[a-zA-Z]{1,6}[0-9]{0,2})\)"
     r"|(?P<num>[0-9]+[A-Z]{0,3}\b)|(?P<word>[A-Za-z][A-Za-z’'\-]*)|(?P<close>”)|(?P<other>.)",
     re.S,

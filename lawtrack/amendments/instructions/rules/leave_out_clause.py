@@ -33,7 +33,8 @@ def recognise(c: Cursor) -> LeaveOutClause | None:
     if not leave_out(c):
         return None
     the = c.words("the schedule")  # "leave out the Schedule" (a bill's only one)
-    kind = "schedule" if the else c.word("clause", "schedule")
+    kind = "schedule" if the else c.word("clause", "schedule", "section")  # "Leave out section 3" (Scotland)
+    kind = "clause" if kind == "section" else kind
     if kind is None:
         c.reset(mark)
         return None

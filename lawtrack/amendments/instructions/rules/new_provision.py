@@ -19,11 +19,11 @@ def recognise(c: Cursor) -> NewProvision | None:
         c.reset(mark)
         where = c.word("after", "before")
         if where is not None:
-            named = c.word("clause", "schedule")
+            named = c.word("clause", "schedule", "section")  # "After section 3, insert—" (Scotland)
             if named is None or (n := c.num()) is None:
                 c.reset(mark)
                 return None
-            anchor = named
+            anchor = "clause" if named == "section" else named
             after, before = (n, None) if where == "after" else (None, n)
             c.comma()
         if not c.word("insert"):
@@ -31,7 +31,11 @@ def recognise(c: Cursor) -> NewProvision | None:
             return None
         c.words("the following")
         c.word("new")
-        kind = c.word("clause", "schedule", "clauses", "schedules")
+        kind = c.word("clause", "schedule", "clauses", "schedules", "section", "sections")
+        tok = c.peek()
+        if kind is None and where is not None and tok is not None and (
+                tok.kind == "object" or (tok.kind == "punct" and tok.text in ("—", ":"))):
+            kind = anchor  # "After section 3, insert—" (the Scottish form): a new provision like its neighbour
     if kind is None:
         c.reset(mark)
         return None
@@ -40,7 +44,7 @@ def recognise(c: Cursor) -> NewProvision | None:
     while (found := c.structure()) is not None:
         parts.extend(found)
     return NewProvision(
-        kind="clause" if kind.startswith("clause") else "schedule",
+        kind="schedule" if kind.startswith("schedule") else "clause",
         after=after,
         before=before,
         anchor="schedule" if anchor == "schedule" else "clause",
