@@ -573,3 +573,17 @@ def test_a_scottish_amendment_applies_as_the_house_form_does() -> None:
     house = lawtrack.apply(mini, [am("Clause 1, page 1, line 2, leave out “may” and insert “must”")])
     assert scottish.all_applied and house.all_applied, scottish.outcomes
     assert scottish.bill.to_xml() == house.bill.to_xml()
+
+
+def test_scottish_amendments_apply_to_a_real_scottish_bill() -> None:
+    from tests.conftest import bill_path
+
+    bill = lawtrack.load_bill(bill_path("scot"))  # Bankruptcy and Diligence (Scotland) Bill, as amended at Stage 2
+    result = lawtrack.apply(bill, [
+        am("In section 1, page 1, line 5, leave out <may> and insert <must>", "1"),
+        am("In section 1, page 1, line 6, after <individuals> insert <(whether or not resident in Scotland)>", "2"),
+    ])
+    assert [o.status for o in result.outcomes] == ["applied", "applied"], result.outcomes
+    assert result.bill.clause("1").children[0].text == (
+        "(1) The Scottish Ministers must by regulations make provision establishing a moratorium on debt recovery "
+        "action by creditors against individuals (whether or not resident in Scotland) who have a mental illness.")
