@@ -37,6 +37,8 @@ TABLE = [
      f"{AT}: leave out from just after “may” to the end of subsection (4)"),
     (f"{AT}, leave out from “may” to end of paragraph (b)(ii)",
      f"{AT}: leave out from just after “may” to the end of paragraph (b)(ii)"),
+    (f"{AT}, leave out from “may” to end of line",
+     f"{AT}: leave out from just after “may” to the end of the line"),
     (f"{AT}, leave out from “may” to end of clause",
      f"{AT}: leave out from just after “may” to the end of the clause"),
     ("Schedule 2, page 30, line 4, leave out from “may” to end of paragraph 3",

@@ -29,6 +29,8 @@ def am(instruction: str, number: str = "1") -> Amendment:
       "end": {"kind": "end-of-line", "line": 11, "page": 357}}),
     ("Clause 9, page 7, line 1, leave out from “must” to the end of subsection (1)",
      {"op": "leave-out-range", "end": {"kind": "end-of-provision", "provision": "subsection", "labels": ["1"]}}),
+    ("Clause 9, page 7, line 1, leave out from “must” to end of line",
+     {"op": "leave-out-range", "end": {"kind": "end-of-line", "line": None}}),
     ("Clause 9, page 7, line 1, leave out from “must” to end of clause",
      {"op": "leave-out-range", "end": {"kind": "end-of-provision", "provision": "clause", "labels": []}}),
     ("Clause 9, page 7, line 1, leave out from “must” to the end of the Clause and insert “may”",
@@ -587,3 +589,9 @@ def test_scottish_amendments_apply_to_a_real_scottish_bill() -> None:
     assert result.bill.clause("1").children[0].text == (
         "(1) The Scottish Ministers must by regulations make provision establishing a moratorium on debt recovery "
         "action by creditors against individuals (whether or not resident in Scotland) who have a mental illness.")
+
+
+def test_to_end_of_line_without_a_line_anywhere_says_so() -> None:
+    outcome = lawtrack.apply(minibill.bill(), [am("Clause 1, leave out from “revise” to end of line")]).outcomes[0]
+    assert (outcome.status, outcome.detail) == (
+        "not-found", "“to end of line” names no line, and the address gives none"), outcome

@@ -70,6 +70,8 @@ RANGES = [
      "(1) Ministers must publish a code of practice about the support of victims, and may revise the code at any time."),
     ("Clause 1, page 1, line 2, leave out from beginning to end of line 3 and insert “The code is published.”",
      "clause 1(1)", "(1) The code is published."),
+    ("Clause 1, page 1, line 3, leave out from “revise” to end of line and insert “it.”", "clause 1(1)",
+     "(1) The Secretary of State may publish a code of practice about the support of victims, and may revise it."),
     ("Clause 1, page 1, line 2, leave out from beginning of line 3 to end of line 3 and insert “victims.”",
      "clause 1(1)", "(1) The Secretary of State may publish a code of practice about the victims."),
     ("Clause 1, page 1, line 2, leave out from “code” to the end of subsection (1) and insert “for victims.”",

@@ -32,6 +32,8 @@ def _point(p: Point, *, end: bool) -> str:
         return f"the end of {p.provision} {as_written(p.provision, p.labels[0])}" + "".join(
             f"({x})" for x in p.labels[1:])
     if p.kind == "end-of-line":
+        if p.line is None:  # "to end of line": the line addressed
+            return "the end of the line"
         return f"the end of line {p.line}" + (f" on page {p.page}" if p.page else "")
     nth = {1: "the first ", 2: "the second ", -1: "the last "}.get(p.occurrence or 0, "")
     where = f" in line {p.line}" + (f" on page {p.page}" if p.page else "") if p.line else ""

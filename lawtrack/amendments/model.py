@@ -146,8 +146,8 @@ class Address(_Frozen):
 
 class Point(_Frozen):
     """One end of a "leave out from … to …" range: quoted words (kept: the range runs from just after “x” to just
-    before “y”), the beginning (of the line, or of line N), the end of line N, or the end of a provision
-    ("to the end of subsection (1)")."""
+    before “y”), the beginning (of the line, or of line N), the end of line N (with no N, "to end of line", the
+    line addressed), or the end of a provision ("to the end of subsection (1)")."""
 
     kind: Literal["words", "beginning", "end-of-line", "end-of-provision"]
     words: str = ""

@@ -356,9 +356,10 @@ class Resolver:
         if pt.kind == "end-of-provision":  # "to the end of subsection (1)"
             return self.provision_end(top, pt, after)
         if pt.kind == "end-of-line":
-            if pt.line is None:  # pragma: no cover - the parser always gives the line
-                raise Failure("not-found", "“to end of line” names no line")
-            return self.line_region(top, self._page(pt, parsed), pt.line)[1]
+            line = pt.line if pt.line is not None else parsed.address.line  # "to end of line": the line addressed
+            if line is None:
+                raise Failure("not-found", "“to end of line” names no line, and the address gives none")
+            return self.line_region(top, self._page(pt, parsed), line)[1]
         region_lo, region_hi = lo, hi
         if pt.line is not None:
             region_lo, region_hi = self.line_region(top, self._page(pt, parsed), pt.line)

@@ -28,10 +28,14 @@ _PROVISION_WORDS = {"subsection": "subsection", "paragraph": "paragraph", "sub-p
                     "subparagraph": "sub-paragraph"}
 
 
-def _line_and_page(c: Cursor) -> tuple[int, int | None] | None:
-    """"of line 31" / "of line 11 on page 357" (after "beginning" or "end")."""
+def _line_and_page(c: Cursor) -> tuple[int | None, int | None] | None:
+    """"of line 31" / "of line 11 on page 357" (after "beginning" or "end"); "of line" alone is the line the
+    address names (line None)."""
     mark = c.mark()
-    if c.word("of") and c.word("line") and (n := c.int_()) is not None:
+    if c.word("of") and c.word("line"):
+        n = c.int_()
+        if n is None:
+            return None, None
         pmark = c.mark()
         if c.word("on", "of") and c.word("page") and (p := c.int_()) is not None:
             return n, p
