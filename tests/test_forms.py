@@ -586,7 +586,7 @@ def test_scottish_amendments_apply_to_a_real_scottish_bill() -> None:
         am("In section 1, page 1, line 6, after <individuals> insert <(whether or not resident in Scotland)>", "2"),
     ])
     assert [o.status for o in result.outcomes] == ["applied", "applied"], result.outcomes
-    assert result.bill.clause("1").children[0].text == (
+    assert result.bill.provision("clause 1(1)").text == (
         "(1) The Scottish Ministers must by regulations make provision establishing a moratorium on debt recovery "
         "action by creditors against individuals (whether or not resident in Scotland) who have a mental illness.")
 
