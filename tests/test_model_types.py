@@ -128,3 +128,58 @@ def test_the_pydantic_interface_is_kept() -> None:
     assert dumped_bill["provisions"][0] == bill.provisions[0].model_dump(mode="json")
     with pytest.raises(ValueError, match="instance of Bill"):
         ApplyResult(bill="not a bill", outcomes=())
+
+
+def test_a_pydantic_model_made_now_that_holds_a_bill_checks_and_dumps_it() -> None:
+    """The schema a bill gives pydantic, asked for while the test runs (ApplyResult's was made at import)."""
+    from pydantic import BaseModel, ValidationError
+
+    class Holder(BaseModel):
+        bill: lawtrack.Bill
+        label: str = ""
+
+    bill = lawtrack.load_bill(SH_PRINTS[0])
+    held = Holder(bill=bill, label="HL 54")
+    assert held.bill is bill
+    dumped = held.model_dump(mode="json")
+    assert set(dumped) == {"bill", "label"} and set(dumped["bill"]) == {"metadata", "provisions", "source", "notes"}
+    assert dumped["bill"] == bill.model_dump(mode="json")
+    assert dumped["bill"]["notes"] == list(bill.notes) and dumped["bill"]["source"] == bill.source
+    assert dumped["bill"]["metadata"]["short_title"] == "Social Housing (Regulation) Bill [HL]"
+    schema = Holder.model_json_schema(mode="serialization")
+    assert schema["properties"]["bill"]["$ref"] == "#/$defs/_BillFields", schema["properties"]
+    for wrong in ("not a bill", None, bill.metadata):
+        with pytest.raises(ValidationError, match="instance of Bill"):
+            Holder(bill=wrong)
+
+
+def test_a_bill_dumps_its_notes_and_source() -> None:
+    from lawtrack.formats.lawmaker import bill_from_tree
+
+    bill = lawtrack.load_bill(SH_PRINTS[0])
+    noted = bill_from_tree(bill.tree(), "here.xml", notes=("one thing not read",))
+    dumped = noted.model_dump()
+    assert (dumped["source"], dumped["notes"]) == ("here.xml", ("one thing not read",))
+    assert dumped["metadata"] == bill.metadata.model_dump() and len(dumped["provisions"]) == len(bill.provisions)
+
+
+def test_writers_are_looked_up_by_kind_as_registered() -> None:
+    from lawtrack.model import bill as model_bill
+
+    def fake(bill: lawtrack.Bill) -> str:
+        return "written"
+
+    model_bill.register_writers(fake=fake)
+    try:
+        assert model_bill._writer("fake") is fake
+    finally:
+        model_bill._WRITERS.pop("fake", None)
+    with pytest.raises(lawtrack.LawtrackError, match="no fake writer is registered"):
+        model_bill._writer("fake")
+
+
+def test_a_bills_repr_names_its_four_fields_in_order() -> None:
+    bill = lawtrack.load_bill(SH_PRINTS[0])
+    text = repr(bill)
+    assert text.startswith("Bill(metadata=BillMetadata(") and text.endswith(f", notes={bill.notes!r})")
+    assert f"), provisions=({bill.provisions[0]!r}, " in text and f", source={bill.source!r}, notes=" in text
