@@ -33,6 +33,8 @@ UKL = "{https://www.legislation.gov.uk/namespaces/UK-AKN}"
     ("Leave out Clause 3", "sec_3", ""),
     ("Leave out Schedule 1", "sch_1", ""),
     ("Page 5, line 1, leave out “Part”", "", "p_5__ln_1"),
+    # the Lords' amendment to an amendment names the amendment it amends
+    ("As an amendment to Amendment 96, line 3, leave out “may”", "amnd_96", "ln_3"),
 ])
 def test_the_markup_of_each_instruction(instruction: str, provision: str, page: str) -> None:
     parsed = parse_instruction(instruction)

@@ -63,7 +63,9 @@ def _targets(a: Amendment) -> tuple[str, str, str]:
         return a.type or "", a.target_provision or "", a.target_page or ""
     addr, op = parsed.address, parsed.operation
     provision = ""
-    if isinstance(op, LeaveOutClause):
+    if addr.amendment is not None:  # "As an amendment to Amendment 96, …": LawMaker targets it as amnd_96
+        provision = f"amnd_{addr.amendment}"
+    elif isinstance(op, LeaveOutClause):
         provision = f"sec_{op.clause}" if op.clause else f"sch_{op.schedule}"
     elif addr.clause is not None:
         provision = f"sec_{addr.clause}"
