@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import FrozenInstanceError
 
@@ -125,11 +126,56 @@ def test_addressing_failures_say_what_exists(hl54: lawtrack.Bill) -> None:
         hl54.provision("the bit about housing")
 
 
+@pytest.mark.parametrize(("ref", "eid"), [
+    ("part 2", "pt_2"),
+    ("Part 1, Chapter 2", "pt_1__chp_2"),
+    ("part 2, chapter 1", "pt_2__chp_1"),  # Chapter 1 of Part 2, not the first Chapter 1 of the bill
+    ("chapter 1", "pt_1__chp_1"),
+    ("chapter 2, clause 3", "sec_3"),
+    ("part 2, clause 4", "sec_4"),
+    ("part 1, chapter 1, clause 1(2)(b)", "sec_1__subsec_2__para_b"),
+    ("schedule 1, part 2", "sched_1__pt_2"),
+    ("schedule 1, part 2, paragraph 3", "sched_1__para_3"),
+    ("schedule", "sched_1"),  # the only Schedule, cited without its number
+    ("the schedule, paragraph 2(1)", "sched_1__para_2__subpara_1"),
+])
+def test_addressing_parts_chapters_and_a_sole_schedule(ref: str, eid: str) -> None:
+    from tests import groupbill
+
+    assert groupbill.bill().provision(ref).eid == eid
+
+
+@pytest.mark.parametrize(("ref", "message"), [
+    ("part 3", "no Part 3 in the bill; it has Part 1, Part 2"),
+    ("part 1, chapter 3", "no Chapter 3 in Part 1; it has Chapter 1, Chapter 2"),
+    ("chapter 3", "no Chapter 3 in the bill; it has Chapter 1, Chapter 2"),  # each label once
+    ("part 1, clause 4", "no clause 4 in Part 1"),  # clause 4 is in Part 2
+    ("part 2, chapter 1, clause 3", "no clause 3 in Part 2, Chapter 1"),
+    ("schedule 1, part 3", "no Part 3 in Schedule 1; it has Part 1, Part 2"),
+    ("schedule 1, part 1, paragraph 3", "no paragraph 3 in Schedule 1, Part 1"),  # paragraph 3 is in Part 2
+    ("schedule 2", "no Schedule 2; the bill has SCHEDULE 1"),
+])
+def test_addressing_failures_in_parts_and_chapters_say_what_exists(ref: str, message: str) -> None:
+    from tests import groupbill
+
+    with pytest.raises(LawtrackError, match="^<group bill>: " + re.escape(message) + "$"):
+        groupbill.bill().provision(ref)
+
+
+def test_a_schedule_without_a_number_needs_a_bill_with_one_schedule(hl54: lawtrack.Bill) -> None:
+    with pytest.raises(LawtrackError, match="no single Schedule to cite without a number; the bill has Schedule 1, "
+                                            "Schedule 2, Schedule 3"):
+        hl54.provision("schedule, paragraph 1")
+    with pytest.raises(LawtrackError, match="no Part 1 in the bill; it has none"):
+        hl54.provision("part 1")
+
+
 def test_parse_ref() -> None:
     ref = parse_ref("schedule 2, paragraph 3(1)(a)")
     assert (ref.schedule, ref.path) == ("2", ("3", "1", "a"))
     assert parse_ref("clause 12A(3B)").path == ("12A", "3B")
     assert parse_ref("paragraph 3 of Schedule 2").schedule == "2"
+    assert parse_ref("the Schedule, paragraph 2").schedule == ""  # a bill's only Schedule
     assert str(parse_ref("clause 5, subsection (2)")) == "clause 5(2)"
 
 

@@ -39,7 +39,8 @@ _LABEL = r"[0-9]+[A-Z]*|[A-Za-z]{1,6}[0-9]*"
 _WORD_KIND = r"(?:clause|section|sec\.?|s\.|cl\.?|paragraph|para\.?|sub-?paragraph|subsection|article|regulation)"
 _PATH_RE = re.compile(rf"^(?:{_WORD_KIND}\s*)?(?P<first>[0-9]+[A-Z]*)(?P<rest>(?:\s*\((?:{_LABEL})\))*)$", re.I)
 _PAREN_RE = re.compile(rf"\(({_LABEL})\)")
-_SCHEDULE_RE = re.compile(r"^(?:schedule|sch\.?)\s*(?P<n>[0-9]+[A-Z]*)?$", re.I)
+#: "Schedule 2", "Sch. 2", or "Schedule" / "the Schedule" for a bill's only Schedule
+_SCHEDULE_RE = re.compile(r"^(?:the\s+schedule|(?:schedule|sch\.?)\s*(?P<n>[0-9]+[A-Z]*)?)$", re.I)
 _PART_RE = re.compile(r"^part\s+(?P<n>[0-9]+[A-Z]*)$", re.I)
 _CHAPTER_RE = re.compile(r"^chapter\s+(?P<n>[0-9]+[A-Z]*)$", re.I)
 _SUB_RE = re.compile(

@@ -398,7 +398,8 @@ class Bill:
 
     # -- addressing -----------------------------------------------------------------------------------------
     def provision(self, ref: str | ProvisionRef) -> Provision:
-        """Find a provision by citation ("clause 5(2)(a)", "schedule 2, paragraph 3(1)"), eId or GUID.
+        """Find a provision by citation ("clause 5(2)(a)", "schedule 2, paragraph 3(1)", "Part 2, Chapter 1",
+        "the Schedule, paragraph 4" in a bill with one Schedule), eId or GUID.
 
         Raises :class:`LawtrackError` naming what exists where the citation fails.
         """
@@ -433,7 +434,8 @@ class Bill:
                 match = [s for s in schedules if (s.label or "") == ref.schedule]
                 if not match:
                     have = ", ".join(s.num or "?" for s in schedules) or "no Schedules"
-                    raise LawtrackError(f"no Schedule {ref.schedule}; the bill has {have}", source=self.source)
+                    what = f"Schedule {ref.schedule}" if ref.schedule else "single Schedule to cite without a number"
+                    raise LawtrackError(f"no {what}; the bill has {have}", source=self.source)
                 scope = match[0]
             candidates = [p for p in scope.walk() if not p.quoted]
         else:
@@ -449,7 +451,11 @@ class Bill:
             if want is not None:
                 group = next((p for p in candidates if p.kind is kind and p.label == want), None)
                 if group is None:
-                    raise LawtrackError(f"no {kind.value.title()} {want} in {ref}", source=self.source)
+                    within = ProvisionRef(schedule=ref.schedule, part=ref.part if kind is Kind.CHAPTER else None)
+                    have = ", ".join(dict.fromkeys(f"{kind.value.title()} {p.label}" for p in candidates
+                                                   if p.kind is kind))  # Chapter 1 of each Part, once
+                    raise LawtrackError(f"no {kind.value.title()} {want} in {within}; it has {have or 'none'}",
+                                        source=self.source)
                 candidates = list(group.walk())
                 if not ref.path and kind is (Kind.CHAPTER if ref.chapter is not None else Kind.PART):
                     return group
@@ -462,7 +468,7 @@ class Bill:
             (p for p in candidates if p.kind in head_kinds and (p.label or "").lower() == ref.path[0].lower()), None
         )
         if first is None:
-            where = f"Schedule {ref.schedule}" if ref.schedule else "the bill"
+            where = ProvisionRef(schedule=ref.schedule, part=ref.part, chapter=ref.chapter)
             raise LawtrackError(
                 f"no {'paragraph' if ref.schedule is not None else 'clause'} {ref.path[0]} in {where}",
                 source=self.source,
