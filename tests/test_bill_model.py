@@ -170,6 +170,42 @@ def test_a_schedule_without_a_number_needs_a_bill_with_one_schedule(hl54: lawtra
         hl54.provision("part 1")
 
 
+@pytest.mark.parametrize(("ref", "message"), [
+    ("clause 1(9)", "no (9) in clause 1; it has (1) (2) (3) (expected an existing number)"),
+    ("clause 1(2)(z)", "no (z) in clause 1(2); it has (a) (b) (c) (expected an existing number)"),
+    ("clause 2(1)", "no (1) in clause 2; it has nothing numbered (expected an existing number)"),
+    ("schedule 1, paragraph 2(3)", "no (3) in Schedule 1, paragraph 2; it has (1) (2) (expected an existing number)"),
+])
+def test_a_missing_subdivision_is_named_with_the_path_that_exists(ref: str, message: str) -> None:
+    from tests import groupbill
+
+    with pytest.raises(LawtrackError) as raised:
+        groupbill.bill().provision(ref)
+    assert str(raised.value) == "<group bill>: " + message
+
+
+def test_schedules_without_numbers_and_bills_without_schedules() -> None:
+    from tests import groupbill
+
+    # Schedule 1 printed without a number, and a numbered Schedule 2 after it
+    second = ('<hcontainer name="schedule" eId="sched_2"><num><?L 4-1?>SCHEDULE 2</num><heading>More</heading>'
+              '<paragraph eId="sched_2__para_1"><num>1</num><content><p>Words.</p></content></paragraph>'
+              '</hcontainer>\n</hcontainer>')
+    data = groupbill.xml().replace(b"<num><?L 3-1?>SCHEDULE 1</num>", b"<?L 3-1?>", 1)
+    data = data.replace(b" </hcontainer>\n</hcontainer>", b" </hcontainer>\n" + second.encode(), 1)
+    two = lawtrack.load_bill(data, name="<two>")
+    assert [(s.num, s.label) for s in two.schedules()] == [(None, None), ("SCHEDULE 2", "2")]
+    assert two.provision("schedule, paragraph 2").eid == "sched_1__para_2"  # the one without a number
+    assert two.provision("schedule 2, paragraph 1").eid == "sched_2__para_1"
+    with pytest.raises(LawtrackError, match=r"^<two>: no Schedule 3; the bill has \?, SCHEDULE 2$"):
+        two.provision("schedule 3")
+    none = lawtrack.load_bill(re.sub(rb'<hcontainer name="schedules".*</hcontainer>', b"", groupbill.xml(),
+                                     flags=re.S), name="<none>")
+    assert none.schedules() == []
+    with pytest.raises(LawtrackError, match=r"^<none>: no Schedule 1; the bill has no Schedules$"):
+        none.provision("schedule 1, paragraph 1")
+
+
 def test_parse_ref() -> None:
     ref = parse_ref("schedule 2, paragraph 3(1)(a)")
     assert (ref.schedule, ref.path) == ("2", ("3", "1", "a"))

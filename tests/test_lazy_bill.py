@@ -16,6 +16,7 @@ import pytest
 import lawtrack
 from lawtrack.formats.akn import AKN_NS
 from lawtrack.formats.lawmaker import LawmakerProvisions, provisions_of
+from lawtrack.model.address import ProvisionRef
 from lawtrack.model.bill import Bill
 from tests import minibill
 from tests.conftest import BILLS, SHIPPED, SHIPPED_AT, bill_path, shared_file
@@ -170,6 +171,33 @@ def test_a_lettered_clause_is_read_alone_whatever_the_case_of_its_number() -> No
     assert not _built(act)  # both read alone (the index keys numbers in lower case)
     assert lower is upper and upper is not None and upper.label == "70A"
     assert upper == lawtrack.load_bill(SHIPPED_AT["housing-act-2004/act.xml"]).clause("70A")
+
+
+def test_a_lettered_clause_is_found_whatever_the_case_of_its_number_once_the_bill_is_built() -> None:
+    act = lawtrack.load_bill(SHIPPED_AT["housing-act-2004/act.xml"])
+    act.provisions  # noqa: B018 (built: the lookups go through the whole read's index)
+    upper = act.clause("70A")
+    assert upper is not None and upper.label == "70A" and act.clause("70a") is upper
+    assert act.provision("section 70a") is upper and act.provision("clause 70A(1)").eid == upper.children[0].eid
+
+
+def test_the_whole_read_lets_go_of_what_built_it() -> None:
+    bill = minibill.bill()
+    assert bill.clause("1") is not None and bill._known  # clause 1 read alone, held until the whole read
+    bill.provisions  # noqa: B018
+    # the reader, the clauses read alone and the clause index are released (they hold the document's elements)
+    held = bill.__dict__
+    assert (held["_lazy"], held["_known"], held["_lazy_clauses"]) == (None, None, None)
+    assert bill.clause("2") is bill.provisions[1]
+
+
+def test_a_clause_with_no_number_is_not_taken_for_any_number() -> None:
+    data = minibill.xml().replace(b"<num><?L 2-3?>3</num>", b"<?L 2-3?>", 1)
+    bill = lawtrack.load_bill(data)
+    unnumbered = next(c for c in bill.clauses() if c.label is None)
+    assert bill.clause("") is unnumbered  # it has the empty label, and no other
+    assert bill.provision(ProvisionRef(path=("",))) is unnumbered  # so a citation made with it finds it too
+    assert bill.clause("3") is None and bill.find("clause 3") is None
 
 
 class _Misreading:
