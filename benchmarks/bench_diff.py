@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -85,13 +86,31 @@ def _provenance() -> str:
     return ""
 
 
+def _timed(cmd: list[str], cwd: str) -> float:
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True, capture_output=True, cwd=cwd)
+    return time.perf_counter() - t0
+
+
 def _median_run(cmd: list[str], cwd: str) -> float:
-    times = []
-    for _ in range(5):
-        t0 = time.perf_counter()
-        subprocess.run(cmd, check=True, capture_output=True, cwd=cwd)
-        times.append(time.perf_counter() - t0)
-    return sorted(times)[2]
+    _timed(cmd, cwd)  # warm the page and bytecode caches
+    return statistics.median(_timed(cmd, cwd) for _ in range(5))
+
+
+def _paired_medians(ours: list[str], theirs: list[str], cwd: str, runs: int = 11) -> tuple[float, float]:
+    """Median whole-process times of two commands run turn about (which goes first alternating), after a
+    warm-up of each, so that a slow spell of a shared machine falls on both alike."""
+    _timed(ours, cwd), _timed(theirs, cwd)
+    a: list[float] = []
+    b: list[float] = []
+    for i in range(runs):
+        if i % 2:
+            b.append(_timed(theirs, cwd))
+            a.append(_timed(ours, cwd))
+        else:
+            a.append(_timed(ours, cwd))
+            b.append(_timed(theirs, cwd))
+    return statistics.median(a), statistics.median(b)
 
 
 def run() -> str:
@@ -99,10 +118,10 @@ def run() -> str:
     baseline = "lawchecker, whole process" if real else "stand-in (HtmlDiff), whole process"
     lines = ["## Diff: comparing real prints (issue 4)", "",
              "`lawtrack diff OLD NEW --format html -o FILE` as a whole process (Python start-up, two loads, "
-             "alignment, word diffs, the HTML page), and in-process `compare()` against difflib word diffs on the "
-             "same aligned pairs. The pairs are the consecutive prints of the Social Housing (Regulation) Bill; "
-             "issue 12's second pair, two 1.7–1.9 MB prints, is not in the corpus (it holds one print of the DPDI "
-             "Bill), so it is not measured.", "",
+             "alignment, word diffs, the HTML page; median of 11 runs taken turn about with the baseline's), and "
+             "in-process `compare()` against difflib word diffs on the same aligned pairs. The pairs are the "
+             "consecutive prints of the Social Housing (Regulation) Bill; issue 12's second pair, two 1.7–1.9 MB "
+             "prints, is not in the corpus (it holds one print of the DPDI Bill), so it is not measured.", "",
              f"| pair | whole process | baseline: {baseline} | ratio | compare() | difflib on the same "
              "pairs | draft() | peak RSS |",
              "| --- | --- | --- | --- | --- | --- | --- | --- |"]
@@ -115,9 +134,7 @@ def run() -> str:
             [sys.executable, "-m", "lawtrack.cli", "diff", str(pa), str(pb), "--format", "html", "-o", out]
         base_cmd = [*real, str(pa), str(pb), str(Path(work) / "theirs.html")] if real else \
             [sys.executable, "-c", HTMLDIFF, str(pa), str(pb)]
-        whole = html_whole = 0.0
-        for _ in range(2):  # interleaved, the second round kept
-            whole, html_whole = _median_run(cmd, work), _median_run(base_cmd, work)
+        whole, html_whole = _paired_medians(cmd, base_cmd, work)
         old, new = lawtrack.load_bill(pa), lawtrack.load_bill(pb)
         from lawtrack.diff.compare import compare
 

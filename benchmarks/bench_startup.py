@@ -23,7 +23,7 @@ COMMANDS: list[tuple[str, list[str]]] = [
 
 
 def _median(cmd: list[str], runs: int = 11) -> tuple[float, float]:
-    subprocess.run(cmd, check=True, capture_output=True, cwd=ROOT)  # warm the page cache
+    subprocess.run(cmd, check=True, capture_output=True, cwd=ROOT)  # warm the page and bytecode caches
     times = []
     for _ in range(runs):
         t0 = time.perf_counter()
