@@ -100,7 +100,8 @@ def _median_run(cmd: list[str], cwd: str) -> float:
 def _paired_medians(ours: list[str], theirs: list[str], cwd: str, runs: int = 11) -> tuple[float, float]:
     """Median whole-process times of two commands run turn about (which goes first alternating), after a
     warm-up of each, so that a slow spell of a shared machine falls on both alike."""
-    _timed(ours, cwd), _timed(theirs, cwd)
+    _timed(ours, cwd)  # warm the page and bytecode caches
+    _timed(theirs, cwd)
     a: list[float] = []
     b: list[float] = []
     for i in range(runs):

@@ -197,7 +197,8 @@ def test_schedules_without_numbers_and_bills_without_schedules() -> None:
     assert [(s.num, s.label) for s in two.schedules()] == [(None, None), ("SCHEDULE 2", "2")]
     assert two.provision("schedule, paragraph 2").eid == "sched_1__para_2"  # the one without a number
     assert two.provision("schedule 2, paragraph 1").eid == "sched_2__para_1"
-    with pytest.raises(LawtrackError, match=r"^<two>: no Schedule 3; the bill has \?, SCHEDULE 2$"):
+    with pytest.raises(LawtrackError,
+                       match=r"^<two>: no Schedule 3; the bill has a Schedule without a number, SCHEDULE 2$"):
         two.provision("schedule 3")
     none = lawtrack.load_bill(re.sub(rb'<hcontainer name="schedules".*</hcontainer>', b"", groupbill.xml(),
                                      flags=re.S), name="<none>")

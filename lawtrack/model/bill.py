@@ -433,7 +433,7 @@ class Bill:
             else:
                 match = [s for s in schedules if (s.label or "") == ref.schedule]
                 if not match:
-                    have = ", ".join(s.num or "?" for s in schedules) or "no Schedules"
+                    have = ", ".join(s.num or "a Schedule without a number" for s in schedules) or "no Schedules"
                     what = f"Schedule {ref.schedule}" if ref.schedule else "single Schedule to cite without a number"
                     raise LawtrackError(f"no {what}; the bill has {have}", source=self.source)
                 scope = match[0]
