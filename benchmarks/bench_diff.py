@@ -9,11 +9,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import lawtrack
-from benchmarks.common import ROOT, ms, peak_rss_mb, shared, timeit
+from benchmarks.common import ROOT, ms, peak_rss_mb, shared, timeit, wall
 from lawtrack.diff.compare import align, body, units
 
 SHRB = "lawmaker/social-housing-regulation-bill/"
@@ -86,31 +85,25 @@ def _provenance() -> str:
     return ""
 
 
-def _timed(cmd: list[str], cwd: str) -> float:
-    t0 = time.perf_counter()
-    subprocess.run(cmd, check=True, capture_output=True, cwd=cwd)
-    return time.perf_counter() - t0
-
-
 def _median_run(cmd: list[str], cwd: str) -> float:
-    _timed(cmd, cwd)  # warm the page and bytecode caches
-    return statistics.median(_timed(cmd, cwd) for _ in range(5))
+    wall(cmd, cwd)  # warm the page and bytecode caches
+    return statistics.median(wall(cmd, cwd) for _ in range(5))
 
 
 def _paired_medians(ours: list[str], theirs: list[str], cwd: str, runs: int = 11) -> tuple[float, float]:
     """Median whole-process times of two commands run turn about (which goes first alternating), after a
     warm-up of each, so that a slow spell of a shared machine falls on both alike."""
-    _timed(ours, cwd)  # warm the page and bytecode caches
-    _timed(theirs, cwd)
+    wall(ours, cwd)  # warm the page and bytecode caches
+    wall(theirs, cwd)
     a: list[float] = []
     b: list[float] = []
     for i in range(runs):
         if i % 2:
-            b.append(_timed(theirs, cwd))
-            a.append(_timed(ours, cwd))
+            b.append(wall(theirs, cwd))
+            a.append(wall(ours, cwd))
         else:
-            a.append(_timed(ours, cwd))
-            b.append(_timed(theirs, cwd))
+            a.append(wall(ours, cwd))
+            b.append(wall(theirs, cwd))
     return statistics.median(a), statistics.median(b)
 
 

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import statistics
-import subprocess
 import sys
-import time
 from pathlib import Path
 
-from benchmarks.common import ROOT, ms
+from benchmarks.common import ROOT, ms, wall
 
 LAWTRACK = str(Path(sys.executable).with_name("lawtrack"))
 
@@ -23,12 +21,8 @@ COMMANDS: list[tuple[str, list[str]]] = [
 
 
 def _median(cmd: list[str], runs: int = 11) -> tuple[float, float]:
-    subprocess.run(cmd, check=True, capture_output=True, cwd=ROOT)  # warm the page and bytecode caches
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        subprocess.run(cmd, check=True, capture_output=True, cwd=ROOT)
-        times.append(time.perf_counter() - t0)
+    wall(cmd, ROOT)  # warm the page and bytecode caches
+    times = [wall(cmd, ROOT) for _ in range(runs)]
     return statistics.median(times), min(times)
 
 

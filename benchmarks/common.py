@@ -35,6 +35,13 @@ def as_installed() -> None:
     os.environ["PYTHONPYCACHEPREFIX"] = str(ROOT / "build" / "pycache")
 
 
+def wall(cmd: list[str], cwd: str | Path) -> float:
+    """Wall time (seconds) of one whole process running ``cmd`` in ``cwd``; it must succeed."""
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True, capture_output=True, cwd=cwd)
+    return time.perf_counter() - t0
+
+
 def timeit(fn: Callable[[], Any], *, repeat: int = 7, warmup: int = 1) -> dict[str, float]:
     """Median and min wall time of ``fn`` in seconds over ``repeat`` runs."""
     for _ in range(warmup):

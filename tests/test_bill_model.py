@@ -154,12 +154,18 @@ def test_addressing_parts_chapters_and_a_sole_schedule(ref: str, eid: str) -> No
     ("schedule 1, part 3", "no Part 3 in Schedule 1; it has Part 1, Part 2"),
     ("schedule 1, part 1, paragraph 3", "no paragraph 3 in Schedule 1, Part 1"),  # paragraph 3 is in Part 2
     ("schedule 2", "no Schedule 2; the bill has SCHEDULE 1"),
+    # a missing subdivision: named with the path that exists, at any depth
+    ("clause 1(9)", "no (9) in clause 1; it has (1) (2) (3) (expected an existing number)"),
+    ("clause 1(2)(z)", "no (z) in clause 1(2); it has (a) (b) (c) (expected an existing number)"),
+    ("clause 2(1)", "no (1) in clause 2; it has nothing numbered (expected an existing number)"),
+    ("schedule 1, paragraph 2(3)", "no (3) in Schedule 1, paragraph 2; it has (1) (2) (expected an existing number)"),
 ])
-def test_addressing_failures_in_parts_and_chapters_say_what_exists(ref: str, message: str) -> None:
+def test_addressing_failures_say_where_they_looked_and_what_is_there(ref: str, message: str) -> None:
     from tests import groupbill
 
-    with pytest.raises(LawtrackError, match="^<group bill>: " + re.escape(message) + "$"):
+    with pytest.raises(LawtrackError) as raised:
         groupbill.bill().provision(ref)
+    assert str(raised.value) == "<group bill>: " + message
 
 
 def test_a_schedule_without_a_number_needs_a_bill_with_one_schedule(hl54: lawtrack.Bill) -> None:
@@ -168,20 +174,6 @@ def test_a_schedule_without_a_number_needs_a_bill_with_one_schedule(hl54: lawtra
         hl54.provision("schedule, paragraph 1")
     with pytest.raises(LawtrackError, match="no Part 1 in the bill; it has none"):
         hl54.provision("part 1")
-
-
-@pytest.mark.parametrize(("ref", "message"), [
-    ("clause 1(9)", "no (9) in clause 1; it has (1) (2) (3) (expected an existing number)"),
-    ("clause 1(2)(z)", "no (z) in clause 1(2); it has (a) (b) (c) (expected an existing number)"),
-    ("clause 2(1)", "no (1) in clause 2; it has nothing numbered (expected an existing number)"),
-    ("schedule 1, paragraph 2(3)", "no (3) in Schedule 1, paragraph 2; it has (1) (2) (expected an existing number)"),
-])
-def test_a_missing_subdivision_is_named_with_the_path_that_exists(ref: str, message: str) -> None:
-    from tests import groupbill
-
-    with pytest.raises(LawtrackError) as raised:
-        groupbill.bill().provision(ref)
-    assert str(raised.value) == "<group bill>: " + message
 
 
 def test_schedules_without_numbers_and_bills_without_schedules() -> None:
